@@ -1,0 +1,201 @@
+//! UI strings in English and French. Each language is one exhaustive match,
+//! so a message without a translation does not compile.
+
+use evidence::model::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    SiteName,
+    SkipToContent,
+    NavHome,
+    NavDatasets,
+    NavCoverage,
+    NavGlossary,
+    NavMethods,
+    Loading,
+    Retry,
+    LoadFailed,
+    HomeTitle,
+    HomeIntro,
+    HowToRead,
+    HowToReadText,
+    Datasets,
+    Publisher,
+    Coverage,
+    Years,
+    Places,
+    OpenChart,
+    WhatThisShows,
+    CaveatCoverage,
+    CaveatBias,
+    CaveatDefinition,
+    CaveatComparability,
+    CaveatMethod,
+    Glossary,
+    Sources,
+    ChartKind,
+    Line,
+    Bar,
+    Map,
+    Table,
+    Tone,
+    Plain,
+    Technical,
+    Language,
+    DataTable,
+    Place,
+    Period,
+    Value,
+    Interval,
+    Note,
+    Source,
+    NotFound,
+    NotFoundText,
+    BadParams,
+    Population,
+    Method,
+    From,
+    To,
+    Geographies,
+    AllDefault,
+}
+
+impl Msg {
+    fn en(self) -> &'static str {
+        use Msg::*;
+        match self {
+            SiteName => "CSEA Evidence Dashboard",
+            SkipToContent => "Skip to content",
+            NavHome => "Home",
+            NavDatasets => "Datasets",
+            NavCoverage => "Coverage",
+            NavGlossary => "Glossary",
+            NavMethods => "Methods",
+            Loading => "Loading…",
+            Retry => "Retry",
+            LoadFailed => "This could not be loaded",
+            HomeTitle => "Evidence on online child sexual exploitation and abuse, with what each number does and does not show",
+            HomeIntro => "Curated figures from published sources — hotlines, NCMEC's CyberTipline, household surveys, meta-analyses — each shown with its coverage, known biases, definition and comparability warnings.",
+            HowToRead => "How to read these numbers",
+            HowToReadText => "Reports to hotlines and platforms measure how hard services look as much as how much abuse there is. Surveys cover only the children they reached. A rise in reports is not, by itself, a rise in abuse; a gap in the data is not a zero.",
+            Datasets => "Datasets",
+            Publisher => "Publisher",
+            Coverage => "Coverage",
+            Years => "Years",
+            Places => "Places",
+            OpenChart => "Open chart",
+            WhatThisShows => "What these figures do and do not show",
+            CaveatCoverage => "Coverage",
+            CaveatBias => "Known biases",
+            CaveatDefinition => "Definition",
+            CaveatComparability => "Comparability",
+            CaveatMethod => "Method",
+            Glossary => "Glossary",
+            Sources => "Sources",
+            ChartKind => "Chart",
+            Line => "Line",
+            Bar => "Bar",
+            Map => "Map",
+            Table => "Table",
+            Tone => "Wording",
+            Plain => "Plain",
+            Technical => "Technical",
+            Language => "Language",
+            DataTable => "Data table",
+            Place => "Place",
+            Period => "Period",
+            Value => "Value",
+            Interval => "Interval",
+            Note => "Note",
+            Source => "Source",
+            NotFound => "Page not found",
+            NotFoundText => "There is no page at this address.",
+            BadParams => "Some settings in the address were not understood and were replaced by defaults",
+            Population => "Who is counted",
+            Method => "Method",
+            From => "From",
+            To => "To",
+            Geographies => "Places",
+            AllDefault => "Largest values (default)",
+        }
+    }
+
+    fn fr(self) -> &'static str {
+        use Msg::*;
+        match self {
+            SiteName => "Tableau de bord des données sur l'exploitation sexuelle des enfants en ligne",
+            SkipToContent => "Aller au contenu",
+            NavHome => "Accueil",
+            NavDatasets => "Jeux de données",
+            NavCoverage => "Couverture",
+            NavGlossary => "Glossaire",
+            NavMethods => "Méthodes",
+            Loading => "Chargement…",
+            Retry => "Réessayer",
+            LoadFailed => "Le chargement a échoué",
+            HomeTitle => "Données sur l'exploitation et les abus sexuels d'enfants en ligne, avec ce que chaque chiffre montre et ne montre pas",
+            HomeIntro => "Des chiffres tirés de sources publiées — lignes d'assistance, CyberTipline du NCMEC, enquêtes auprès des ménages, méta-analyses — chacun présenté avec sa couverture, ses biais connus, sa définition et ses limites de comparaison.",
+            HowToRead => "Comment lire ces chiffres",
+            HowToReadText => "Les signalements reçus par les lignes d'assistance et les plateformes mesurent autant l'effort de détection que l'ampleur des abus. Les enquêtes ne couvrent que les enfants qu'elles ont atteints. Une hausse des signalements n'est pas, à elle seule, une hausse des abus ; une donnée manquante n'est pas un zéro.",
+            Datasets => "Jeux de données",
+            Publisher => "Éditeur",
+            Coverage => "Couverture",
+            Years => "Années",
+            Places => "Lieux",
+            OpenChart => "Ouvrir le graphique",
+            WhatThisShows => "Ce que ces chiffres montrent et ne montrent pas",
+            CaveatCoverage => "Couverture",
+            CaveatBias => "Biais connus",
+            CaveatDefinition => "Définition",
+            CaveatComparability => "Comparabilité",
+            CaveatMethod => "Méthode",
+            Glossary => "Glossaire",
+            Sources => "Sources",
+            ChartKind => "Graphique",
+            Line => "Courbe",
+            Bar => "Barres",
+            Map => "Carte",
+            Table => "Tableau",
+            Tone => "Formulation",
+            Plain => "Simple",
+            Technical => "Technique",
+            Language => "Langue",
+            DataTable => "Tableau des données",
+            Place => "Lieu",
+            Period => "Période",
+            Value => "Valeur",
+            Interval => "Intervalle",
+            Note => "Note",
+            Source => "Source",
+            NotFound => "Page introuvable",
+            NotFoundText => "Il n'y a pas de page à cette adresse.",
+            BadParams => "Certains réglages de l'adresse n'ont pas été compris et ont été remplacés par les valeurs par défaut",
+            Population => "Qui est compté",
+            Method => "Méthode",
+            From => "De",
+            To => "À",
+            Geographies => "Lieux",
+            AllDefault => "Valeurs les plus élevées (par défaut)",
+        }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Fr => self.fr(),
+        }
+    }
+}
+
+/// The language chosen in the URL (`lang=fr`), English by default.
+pub fn use_lang() -> Signal<Lang> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default())
+}
+
+/// A message in the current language, reactive.
+pub fn t(lang: Signal<Lang>, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || msg.get(lang.get())
+}

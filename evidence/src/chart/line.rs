@@ -1,0 +1,232 @@
+//! Line chart: time series, one line per geography (or series), with the
+//! source's uncertainty interval drawn as a band. Gaps in the years are
+//! gaps in the line, never interpolated.
+
+use plotters::prelude::*;
+use std::collections::BTreeMap;
+
+use super::palette::{categorical, hex};
+use super::text;
+use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
+use crate::model::Observation;
+use crate::period::Period;
+
+/// One drawn line: its label and its points in period order.
+pub(crate) struct Line<'a> {
+    pub label: String,
+    pub points: Vec<&'a Observation>,
+}
+
+pub(crate) fn lines<'a>(plot: &'a Plot) -> Vec<Line<'a>> {
+    let mut by_key: BTreeMap<(String, String), Vec<&Observation>> = BTreeMap::new();
+    for o in plot.observations {
+        by_key.entry((o.series.clone(), o.geo.clone())).or_default().push(o);
+    }
+    let mut out: Vec<Line> = by_key
+        .into_values()
+        .map(|mut points| {
+            points.sort_by_key(|o| o.period);
+            Line { label: plot.series_key_label(points[0]), points }
+        })
+        .collect();
+    // Largest latest value first, so the legend reads like the picture.
+    out.sort_by(|a, b| {
+        let last = |l: &Line| l.points.last().map(|o| o.value).unwrap_or(0.0);
+        last(b).total_cmp(&last(a)).then_with(|| a.label.cmp(&b.label))
+    });
+    out
+}
+
+/// Splits a line where a calendar year is missing, so gaps stay gaps.
+fn runs<'a>(points: &[&'a Observation]) -> Vec<Vec<&'a Observation>> {
+    let mut runs: Vec<Vec<&Observation>> = Vec::new();
+    for &o in points {
+        let continues = runs.last().and_then(|r| r.last()).is_some_and(|prev: &&Observation| {
+            match (prev.period, o.period) {
+                (Period::Year(a), Period::Year(b)) => b == a + 1,
+                _ => true,
+            }
+        });
+        if continues {
+            runs.last_mut().expect("checked").push(o);
+        } else {
+            runs.push(vec![o]);
+        }
+    }
+    runs
+}
+
+pub fn render(plot: &Plot, size: Size) -> String {
+    text::ensure_fonts();
+    let lines = lines(plot);
+    let lang = plot.lang();
+    let mut svg = String::new();
+    let mut marks = String::new();
+    if lines.is_empty() {
+        return super::table::empty_svg(plot, size);
+    }
+    let xs: Vec<f64> = plot.observations.iter().map(|o| o.period.axis_value()).collect();
+    let (mut x0, mut x1) = (xs.iter().cloned().fold(f64::MAX, f64::min), xs.iter().cloned().fold(f64::MIN, f64::max));
+    if x1 - x0 < 1.0 {
+        x0 -= 1.0;
+        x1 += 1.0;
+    }
+    let pad = (x1 - x0) * 0.04;
+    let ymax = plot
+        .observations
+        .iter()
+        .map(|o| o.upper.unwrap_or(o.value).max(o.value))
+        .fold(0.0_f64, f64::max);
+    let ymax = if ymax <= 0.0 { 1.0 } else { ymax * 1.08 };
+    let legend_rows = lines.len().min(8);
+    let legend_height = (legend_rows as u32) * 18 + 8;
+    let font = (FONT_FAMILY, 13).into_font();
+    {
+        let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
+        let (chart_area, legend_area) = root.split_vertically(size.height.saturating_sub(legend_height));
+        let mut chart = ChartBuilder::on(&chart_area)
+            .margin_top(12)
+            .margin_right(16)
+            .x_label_area_size(28)
+            .y_label_area_size(64)
+            .build_cartesian_2d((x0 - pad)..(x1 + pad), 0.0..ymax)
+            .expect("finite ranges");
+        let unit = plot.meta.indicator.unit_label.get(lang).to_string();
+        let x_labels: Vec<(f64, String)> = {
+            let mut seen: Vec<(f64, String)> = Vec::new();
+            for o in plot.observations {
+                let x = o.period.axis_value();
+                if !seen.iter().any(|(sx, _)| (*sx - x).abs() < 1e-9) {
+                    seen.push((x, o.period.label()));
+                }
+            }
+            seen.sort_by(|a, b| a.0.total_cmp(&b.0));
+            seen
+        };
+        let x_label_count = x_labels.len().clamp(2, 12);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(RGBColor(230, 230, 230))
+            .bold_line_style(RGBColor(215, 215, 215))
+            .axis_style(RGBColor(90, 90, 90))
+            .x_labels(x_label_count)
+            .y_labels(6)
+            .x_label_formatter(&|x| {
+                x_labels
+                    .iter()
+                    .find(|(lx, _)| (lx - x).abs() < 0.26)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default()
+            })
+            .y_label_formatter(&|y| format_compact(*y, lang))
+            .y_desc(unit.as_str())
+            .label_style(font.clone().color(&RGBColor(60, 60, 60)))
+            .axis_desc_style((FONT_FAMILY, 13).into_font().color(&RGBColor(60, 60, 60)))
+            .draw()
+            .expect("mesh draws");
+
+        if let Some((a, b)) = plot.state.highlight {
+            let band = [(a as f64 - 0.5, 0.0), (b as f64 + 0.5, ymax)];
+            chart
+                .draw_series(std::iter::once(Rectangle::new(band, RGBColor(255, 221, 120).mix(0.35).filled())))
+                .expect("highlight draws");
+        }
+
+        for (i, line) in lines.iter().enumerate() {
+            let (r, g, b) = categorical(i);
+            let colour = RGBColor(r, g, b);
+            let banded: Vec<&&Observation> = line.points.iter().filter(|o| o.lower.is_some()).collect();
+            if banded.len() > 1 {
+                let mut poly: Vec<(f64, f64)> =
+                    banded.iter().map(|o| (o.period.axis_value(), o.upper.unwrap_or(o.value))).collect();
+                poly.extend(banded.iter().rev().map(|o| (o.period.axis_value(), o.lower.unwrap_or(o.value))));
+                chart.draw_series(std::iter::once(Polygon::new(poly, colour.mix(0.18).filled()))).expect("band draws");
+            }
+            for run in runs(&line.points) {
+                let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 };
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        run.iter().map(|o| (o.period.axis_value(), o.value)).collect::<Vec<_>>(),
+                        style,
+                    )))
+                    .expect("line draws");
+            }
+            for o in &line.points {
+                if let (Some(lo), Some(hi)) = (o.lower, o.upper) {
+                    let x = o.period.axis_value();
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(vec![(x, lo), (x, hi)], colour.stroke_width(1))))
+                        .expect("whisker draws");
+                }
+            }
+            // Focusable points with the exact figure, drawn by us so that each
+            // carries its own accessible name and tooltip.
+            for o in &line.points {
+                let (px, py) = chart.backend_coord(&(o.period.axis_value(), o.value));
+                let label = point_label(plot, &line.label, o);
+                marks.push_str(&format!(
+                    r##"<circle class="point" cx="{px}" cy="{py}" r="4" fill="{fill}" stroke="#fff" stroke-width="1.5" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></circle>"##,
+                    fill = hex(categorical(i)),
+                    label = escape_xml(&label),
+                ));
+            }
+        }
+        for note in &plot.state.notes {
+            let anchor = plot
+                .observations
+                .iter()
+                .filter(|o| o.period == note.period && note.geo.as_ref().is_none_or(|g| *g == o.geo))
+                .max_by(|a, b| a.value.total_cmp(&b.value));
+            let (px, py) = match anchor {
+                Some(o) => chart.backend_coord(&(o.period.axis_value(), o.value)),
+                None => chart.backend_coord(&(note.period.axis_value(), ymax * 0.9)),
+            };
+            marks.push_str(&super::frame::note_marker(px, py, &note.text, size.width));
+        }
+
+        // Legend: colour, dash and label, so lines differ without colour too.
+        for (i, line) in lines.iter().take(legend_rows).enumerate() {
+            let y = 4 + i as i32 * 18;
+            let (r, g, b) = categorical(i);
+            legend_area
+                .draw(&PathElement::new(vec![(70, y + 7), (94, y + 7)], RGBColor(r, g, b).stroke_width(3)))
+                .expect("legend draws");
+            legend_area
+                .draw(&Text::new(line.label.clone(), (100, y), font.clone().color(&RGBColor(40, 40, 40))))
+                .expect("legend text draws");
+        }
+        if lines.len() > legend_rows {
+            let more = lines.len() - legend_rows;
+            legend_area
+                .draw(&Text::new(
+                    format!("+{more}"),
+                    (70, 4 + legend_rows as i32 * 18),
+                    font.clone().color(&RGBColor(60, 60, 60)),
+                ))
+                .expect("legend text draws");
+        }
+        root.present().expect("svg renders");
+    }
+    super::frame::finish_plot_svg(svg, plot, size, &marks)
+}
+
+pub(crate) fn point_label(plot: &Plot, line_label: &str, o: &Observation) -> String {
+    let lang = plot.lang();
+    let mut s = format!(
+        "{line_label}, {}: {} {}",
+        o.period.label(),
+        format_number(o.value, lang),
+        plot.meta.indicator.unit_label.get(lang)
+    );
+    if let (Some(lo), Some(hi)) = (o.lower, o.upper) {
+        s.push_str(&format!(" ({}\u{2013}{})", format_number(lo, lang), format_number(hi, lang)));
+    }
+    if !o.note.is_empty() {
+        s.push_str(&format!(". {}", o.note));
+    }
+    if let Some(src) = plot.meta.source(&o.source_ref) {
+        s.push_str(&format!(". {}", src.title));
+    }
+    s
+}

@@ -1,0 +1,102 @@
+//! Colour-blind-safe colours (Okabe & Ito, 2008), readable on white and on
+//! the dark theme's background, and a sequential scale for maps.
+
+/// Okabe-Ito categorical palette, reordered so that the first colours have
+/// at least 3:1 contrast with white (WCAG 1.4.11 for graphics).
+pub const CATEGORICAL: [(u8, u8, u8); 7] = [
+    (0, 114, 178),   // blue
+    (213, 94, 0),    // vermillion
+    (0, 158, 115),   // bluish green
+    (204, 121, 167), // reddish purple
+    (86, 180, 233),  // sky blue
+    (230, 159, 0),   // orange
+    (0, 0, 0),       // black
+];
+
+/// Dash patterns that tell lines apart without colour.
+pub const DASHES: [&str; 4] = ["", "6 3", "2 3", "8 3 2 3"];
+
+pub fn categorical(i: usize) -> (u8, u8, u8) {
+    CATEGORICAL[i % CATEGORICAL.len()]
+}
+
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// A sequential blue scale (light to dark) in 6 steps, from ColorBrewer
+/// "Blues", which is colour-blind safe and prints in greyscale.
+pub const SEQUENTIAL: [(u8, u8, u8); 6] = [
+    (239, 243, 255),
+    (198, 219, 239),
+    (158, 202, 225),
+    (107, 174, 214),
+    (49, 130, 189),
+    (8, 81, 156),
+];
+
+/// The single colour of a bar chart: bars are told apart by their labels,
+/// not by colour.
+pub const BAR: (u8, u8, u8) = CATEGORICAL[0];
+
+/// Uncertainty whiskers and other ink drawn over the colour scale.
+pub const INK: (u8, u8, u8) = (34, 34, 34);
+
+/// "No figure" is a fill that is not on any colour scale: light grey with
+/// dark diagonal lines, so it cannot be read as a low value.
+pub const NO_DATA_BACKGROUND: (u8, u8, u8) = (238, 238, 238);
+pub const NO_DATA_LINES: (u8, u8, u8) = (150, 150, 150);
+
+/// Places that are shown but not selected on a map.
+pub const NOT_SELECTED: (u8, u8, u8) = (224, 224, 224);
+
+/// Figures not attributed to any country (code `ZZZ`): grey and hatched,
+/// so they are not read as one more country.
+pub const UNLISTED: (u8, u8, u8) = (140, 140, 140);
+
+/// The colour of step `i` of the sequential scale when only `steps` of the
+/// six are used: spread over the whole scale so neighbours stay distinct.
+pub fn sequential(i: usize, steps: usize) -> (u8, u8, u8) {
+    let last = SEQUENTIAL.len() - 1;
+    if steps <= 1 {
+        return SEQUENTIAL[last - 1];
+    }
+    let at = (i.min(steps - 1) * last + (steps - 1) / 2) / (steps - 1);
+    SEQUENTIAL[at]
+}
+
+/// An SVG `<pattern>` of diagonal lines `spacing` user units apart, on
+/// `background`. Ids are chosen by the caller so that two charts inlined in
+/// one page do not collide.
+pub fn hatch_pattern(id: &str, background: (u8, u8, u8), lines: (u8, u8, u8), spacing: f64) -> String {
+    let stroke = (spacing / 4.0).max(0.1);
+    format!(
+        r#"<pattern id="{id}" patternUnits="userSpaceOnUse" width="{spacing}" height="{spacing}" patternTransform="rotate(45)"><rect width="{spacing}" height="{spacing}" fill="{bg}"/><line x1="0" y1="0" x2="0" y2="{spacing}" stroke="{fg}" stroke-width="{stroke}"/></pattern>"#,
+        bg = hex(background),
+        fg = hex(lines),
+    )
+}
+
+/// A fragment safe to use inside an SVG id: ASCII letters, digits and '-'.
+pub fn id_fragment(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fewer_steps_spread_over_the_whole_scale() {
+        assert_eq!(sequential(0, 6), SEQUENTIAL[0]);
+        assert_eq!(sequential(5, 6), SEQUENTIAL[5]);
+        assert_eq!(sequential(0, 2), SEQUENTIAL[0]);
+        assert_eq!(sequential(1, 2), SEQUENTIAL[5]);
+        assert_eq!(sequential(1, 3), SEQUENTIAL[3]);
+    }
+
+    #[test]
+    fn ids_are_reduced_to_safe_characters() {
+        assert_eq!(id_fragment("ncmec\"><script>"), "ncmec---script-");
+    }
+}

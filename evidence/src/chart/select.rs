@@ -1,0 +1,122 @@
+//! Which observations a chart shows, from the dataset and the user's state.
+
+use crate::aggregate::regional_totals;
+use crate::model::{Dataset, GeoKind, Geography, Observation};
+use crate::period::Period;
+use crate::state::{ChartKind, ChartState};
+
+/// How many places a line or bar chart shows when the user chose none.
+pub const DEFAULT_LINES: usize = 5;
+pub const DEFAULT_BARS: usize = 15;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selection {
+    pub observations: Vec<Observation>,
+    /// The single period shown by bar charts and maps.
+    pub period: Option<Period>,
+    /// Geographies asked for that have no figure: shown as gaps, not zeros.
+    pub missing_geos: Vec<String>,
+    /// True when the geographies were chosen by default (the largest values).
+    pub default_geos: bool,
+    /// Plain notes about what the selection did, e.g. regional sums.
+    pub notes: Vec<String>,
+}
+
+fn kind_of(geos: &[Geography], code: &str) -> Option<GeoKind> {
+    geos.iter().find(|g| g.code == code).map(|g| g.kind)
+}
+
+pub fn select(dataset: &Dataset, state: &ChartState, geos: &[Geography]) -> Selection {
+    let mut notes = Vec::new();
+    let in_range = |o: &&Observation| {
+        o.period.overlaps(state.from, state.to) && (state.series.is_empty() || state.series.contains(&o.series))
+    };
+    let mut pool: Vec<Observation> = dataset.observations.iter().filter(in_range).cloned().collect();
+
+    // A region asked for in a dataset of country figures: sum the countries
+    // that report, and say how many that is.
+    for code in &state.geo {
+        let is_region = kind_of(geos, code).is_some_and(|k| k.is_aggregate());
+        let has_own_rows = pool.iter().any(|o| &o.geo == code);
+        if is_region
+            && !has_own_rows
+            && let Some(totals) = regional_totals(geos, dataset, code)
+        {
+            for t in totals.iter().filter(|t| t.period.overlaps(state.from, state.to)) {
+                if state.series.is_empty() || state.series.contains(&t.series) {
+                    pool.push(t.to_observation(code));
+                }
+            }
+            if let Some(last) = totals.last() {
+                notes.push(format!(
+                    "{code}: sum over the countries with a figure ({} of {} in {})",
+                    last.countries_reporting,
+                    last.countries_in_region,
+                    last.period.label()
+                ));
+            }
+        }
+    }
+
+    let single_period = matches!(state.chart, ChartKind::Bar | ChartKind::Map);
+    let period = if single_period {
+        let available: Vec<Period> = {
+            let mut p: Vec<Period> = pool.iter().map(|o| o.period).collect();
+            p.sort_unstable();
+            p.dedup();
+            p
+        };
+        match state.period {
+            Some(p) if available.contains(&p) => Some(p),
+            Some(p) => {
+                notes.push(format!("No figures for {}; showing the latest period", p.label()));
+                available.last().copied()
+            }
+            None => available.last().copied(),
+        }
+    } else {
+        None
+    };
+    if let Some(p) = period {
+        pool.retain(|o| o.period == p);
+    }
+
+    let mut missing_geos = Vec::new();
+    let default_geos = state.geo.is_empty();
+    if default_geos {
+        let limit = match state.chart {
+            ChartKind::Line => DEFAULT_LINES,
+            ChartKind::Bar => DEFAULT_BARS,
+            ChartKind::Map | ChartKind::Table => usize::MAX,
+        };
+        let chosen = largest_geos(&pool, limit);
+        pool.retain(|o| chosen.contains(&o.geo));
+    } else {
+        pool.retain(|o| state.geo.contains(&o.geo));
+        for code in &state.geo {
+            if !pool.iter().any(|o| &o.geo == code) {
+                missing_geos.push(code.clone());
+            }
+        }
+    }
+    pool.sort_by(|a, b| (&a.series, &a.geo, a.period).cmp(&(&b.series, &b.geo, b.period)));
+    Selection { observations: pool, period, missing_geos, default_geos, notes }
+}
+
+/// The `limit` geographies with the largest latest value (ties by code).
+fn largest_geos(pool: &[Observation], limit: usize) -> Vec<String> {
+    let mut latest: Vec<(String, Period, f64)> = Vec::new();
+    for o in pool {
+        match latest.iter_mut().find(|(g, _, _)| *g == o.geo) {
+            Some(entry) if o.period > entry.1 => {
+                entry.1 = o.period;
+                entry.2 = o.value;
+            }
+            Some(entry) if o.period == entry.1 => entry.2 = entry.2.max(o.value),
+            Some(_) => {}
+            None => latest.push((o.geo.clone(), o.period, o.value)),
+        }
+    }
+    latest.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    latest.into_iter().take(limit).map(|(g, _, _)| g).collect()
+}

@@ -1,0 +1,202 @@
+//! The command line: `serve`, `validate DIR`, `export-static OUT`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use evidence::package::DirSource;
+
+use crate::snapshot::Snapshot;
+use crate::state::{AppState, Config};
+
+const USAGE: &str = "usage:
+  evidence-server serve [--addr 127.0.0.1:8080] [--data DIR] [--public-url URL] [--rate-limit N]
+  evidence-server validate DIR
+  evidence-server export-static OUT";
+
+pub fn main(args: Vec<String>) -> ExitCode {
+    match args.first().map(String::as_str) {
+        Some("serve") | None => serve(&args[args.len().min(1)..]),
+        Some("validate") => match args.get(1) {
+            Some(dir) => validate(&PathBuf::from(dir)),
+            None => usage_error("validate needs a folder"),
+        },
+        Some("export-static") => match args.get(1) {
+            Some(out) => crate::cli::export_static(&PathBuf::from(out)),
+            None => usage_error("export-static needs an output folder"),
+        },
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command '{other}'")),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("error: {msg}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Prints every problem as `DIR/file:row: field: problem`; exit 1 if any.
+pub fn validate(dir: &std::path::Path) -> ExitCode {
+    match evidence::package::load_dir(dir) {
+        Ok(pkg) => {
+            let rows: usize = pkg.datasets.iter().map(|d| d.observations.len()).sum();
+            println!(
+                "{}: valid: {} datasets, {} observations, {} geographies, {} glossary terms",
+                dir.display(),
+                pkg.datasets.len(),
+                rows,
+                pkg.geographies.len(),
+                pkg.glossary.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                println!("{}", dir.join(e.to_string()).display());
+            }
+            eprintln!("{}: {} error(s); the package is refused", dir.display(), errors.0.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct ServeArgs {
+    addr: SocketAddr,
+    config: Config,
+}
+
+fn parse_serve(args: &[String]) -> Result<ServeArgs, String> {
+    let mut addr: SocketAddr = "127.0.0.1:8080".parse().expect("valid");
+    let mut config = Config::default();
+    let mut public_url = None;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--addr" => addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
+            "--data" => config.data_dir = Some(PathBuf::from(value()?)),
+            "--public-url" => public_url = Some(value()?.trim_end_matches('/').to_string()),
+            "--rate-limit" => config.rate_limit = value()?.parse().map_err(|e| format!("--rate-limit: {e}"))?,
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    config.public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    Ok(ServeArgs { addr, config })
+}
+
+fn load_state(config: Config) -> Result<AppState, String> {
+    let snapshot = match &config.data_dir {
+        Some(dir) => Snapshot::load(&DirSource(dir.clone())).map_err(|errors| {
+            for e in &errors.0 {
+                eprintln!("{}", dir.join(e.to_string()).display());
+            }
+            format!("{}: {} error(s); refusing to start", dir.display(), errors.0.len())
+        })?,
+        None => Snapshot::load(&crate::embedded::DataFiles).map_err(|e| format!("embedded data is invalid: {e}"))?,
+    };
+    Ok(AppState::new(snapshot, config, crate::site::Site::embedded()))
+}
+
+fn serve(args: &[String]) -> ExitCode {
+    let parsed = match parse_serve(args) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "evidence_server=info,tower_http=info".into()),
+        )
+        .init();
+    let state = match load_state(parsed.config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(parsed.addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error: cannot listen on {}: {e}", parsed.addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        tracing::info!(addr = %parsed.addr, hash = %state.data().hash, "serving {}", state.config().public_url);
+        println!("Evidence dashboard on {}/", state.config().public_url);
+        tokio::spawn(reload_on_hangup(state.clone()));
+        let app = crate::app(state).into_make_service_with_connect_info::<SocketAddr>();
+        match axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+            Ok(()) => {
+                tracing::info!("stopped after finishing in-flight requests");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Reloads `--data` on SIGHUP; a broken package is logged and the old one
+/// kept, so the server never serves part of a package.
+async fn reload_on_hangup(state: AppState) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+        while hup.recv().await.is_some() {
+            reload(&state);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = state;
+}
+
+pub fn reload(state: &AppState) -> bool {
+    let Some(dir) = state.config().data_dir.clone() else {
+        tracing::warn!("SIGHUP: serving the embedded data package; nothing to reload (start with --data DIR)");
+        return false;
+    };
+    match Snapshot::load(&DirSource(dir.clone())) {
+        Ok(snapshot) => {
+            tracing::info!(hash = %snapshot.hash, "reloaded the data package from {}", dir.display());
+            state.replace(snapshot);
+            true
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                tracing::error!("{}", dir.join(e.to_string()).display());
+            }
+            tracing::error!("reload refused: {} error(s); still serving hash {}", errors.0.len(), state.data().hash);
+            false
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
+
+pub fn export_static(out: &std::path::Path) -> ExitCode {
+    eprintln!("export-static to {}: not available in this build yet", out.display());
+    ExitCode::FAILURE
+}

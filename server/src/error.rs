@@ -1,0 +1,46 @@
+//! One error type for every failure, one JSON shape for every error:
+//! `{"error":{"code":"unknown_dataset","message":"..."}}`.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use evidence::api::{ErrorBody, ErrorDetail};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        AppError { status, code, message: message.into() }
+    }
+    pub fn bad_param(param: &str, problem: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_parameter", format!("{param}: {problem}"))
+    }
+    pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, code, message)
+    }
+    pub fn unknown_dataset(id: &str) -> Self {
+        Self::not_found("unknown_dataset", format!("no dataset '{}'; see /api/v1/datasets", truncate(id)))
+    }
+}
+
+/// User input echoed in messages is cut short (it is JSON-escaped by serde).
+pub fn truncate(s: &str) -> String {
+    let t: String = s.chars().take(64).collect();
+    if t.len() < s.len() { format!("{t}…") } else { t }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody { error: ErrorDetail { code: self.code.to_string(), message: self.message } };
+        let mut res = (self.status, Json(body)).into_response();
+        res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+        res
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

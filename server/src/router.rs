@@ -1,0 +1,95 @@
+//! Every route of the server, and the layers around them.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::AppError;
+use crate::routes::{coverage, datasets, geo, glossary, meta};
+use crate::state::AppState;
+use crate::{limits, security};
+
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/datasets", get(datasets::list))
+        .route("/datasets/{id}", get(datasets::detail))
+        .route("/datasets/{id}/observations", get(datasets::observations))
+        .route("/geo", get(geo::list))
+        .route("/geo/{code}", get(geo::detail))
+        .route("/coverage", get(coverage::matrix))
+        .route("/glossary", get(glossary::list))
+        .route("/version", get(meta::version))
+        .fallback(api_not_found);
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/healthz", get(meta::healthz))
+        .fallback(site)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(middleware::from_fn_with_state(state.clone(), limits::rate_limit))
+        .layer(middleware::from_fn(limits::request_size))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(panic_response))
+        .with_state(state)
+}
+
+fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(panic = detail, "a request handler panicked");
+    AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the server failed on this request; it has been logged")
+        .into_response()
+}
+
+async fn api_not_found(req: Request) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return method_not_allowed().await;
+    }
+    AppError::not_found("not_found", format!("no API endpoint at {}", crate::error::truncate(req.uri().path()))).into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    let mut res = AppError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this API is read-only: use GET or HEAD").into_response();
+    res.headers_mut().insert(axum::http::header::ALLOW, axum::http::HeaderValue::from_static("GET, HEAD"));
+    res
+}
+
+/// The app: a built file, or index.html for an app route.
+async fn site(State(state): State<AppState>, req: Request) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return method_not_allowed().await;
+    }
+    let path = req.uri().path();
+    if path.starts_with("/api/") || path == "/api" {
+        return api_not_found(req).await;
+    }
+    let rel = path.trim_start_matches('/');
+    // Reject traversal and encoded tricks before any lookup.
+    if rel.split('/').any(|seg| seg == ".." || seg == ".") || rel.contains('\\') || rel.contains('%') || rel.contains('\0') {
+        return AppError::bad_param("path", "not a valid path").into_response();
+    }
+    if let Some(res) = state.site().asset(req.headers(), rel) {
+        return res;
+    }
+    let last = rel.rsplit('/').next().unwrap_or("");
+    if last.contains('.') {
+        return AppError::not_found("not_found", format!("no file {}", crate::error::truncate(path))).into_response();
+    }
+    state.site().index(req.headers(), &crate::routes::meta::head_links(&state, path, req.uri().query()))
+}

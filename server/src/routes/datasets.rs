@@ -1,0 +1,114 @@
+//! `/api/v1/datasets`, one dataset, and its observations.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+use evidence::api::{GeoName, ObservationList};
+use evidence::model::{Dataset, Observation};
+use evidence::package::Package;
+
+use super::{parse_year, strict_query};
+use crate::error::{AppError, AppResult};
+use crate::http;
+use crate::state::AppState;
+
+pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    http::json(&headers, &state.data().catalogue)
+}
+
+pub async fn detail(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> AppResult<Response> {
+    let data = state.data();
+    let cached = data.details.get(&id).ok_or_else(|| AppError::unknown_dataset(&id))?;
+    Ok(http::json(&headers, cached))
+}
+
+pub fn observation_list(pkg: &Package, d: &Dataset, observations: Vec<Observation>) -> ObservationList {
+    let mut codes: Vec<&str> = observations.iter().map(|o| o.geo.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut used_sources: Vec<&str> = observations.iter().map(|o| o.source_ref.as_str()).collect();
+    used_sources.sort_unstable();
+    used_sources.dedup();
+    ObservationList {
+        dataset: d.meta.id.clone(),
+        unit: d.meta.indicator.unit,
+        geographies: codes.iter().filter_map(|c| pkg.geography(c)).map(GeoName::from).collect(),
+        sources: d.meta.sources.iter().filter(|s| used_sources.contains(&s.id.as_str())).cloned().collect(),
+        series: d.meta.series.clone(),
+        observations,
+    }
+}
+
+/// Filters for observations, checked against the dataset.
+#[derive(Debug, Default, PartialEq)]
+pub struct ObservationFilter {
+    pub geo: Vec<String>,
+    pub series: Vec<String>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl ObservationFilter {
+    pub fn parse(pkg: &Package, raw: Option<&str>) -> AppResult<ObservationFilter> {
+        let mut f = ObservationFilter::default();
+        for (k, v) in strict_query(raw, &["geo", "series", "from", "to"])? {
+            match k.as_str() {
+                "geo" => {
+                    for code in v.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                        if pkg.geography(code).is_none() {
+                            return Err(AppError::bad_param("geo", format!("unknown geography code '{}'; see /api/v1/geo", crate::error::truncate(code))));
+                        }
+                        if f.geo.len() >= evidence::state::MAX_GEOS {
+                            return Err(AppError::bad_param("geo", format!("at most {} codes", evidence::state::MAX_GEOS)));
+                        }
+                        f.geo.push(code.to_string());
+                    }
+                }
+                "series" => f.series.push(v),
+                "from" => f.from = Some(parse_year("from", &v)?),
+                "to" => f.to = Some(parse_year("to", &v)?),
+                _ => unreachable!("strict_query allows only these"),
+            }
+        }
+        if let (Some(a), Some(b)) = (f.from, f.to)
+            && a > b
+        {
+            return Err(AppError::bad_param("from", format!("{a} is after to={b}")));
+        }
+        Ok(f)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == ObservationFilter::default()
+    }
+
+    pub fn apply<'a>(&'a self, obs: &'a [Observation]) -> impl Iterator<Item = &'a Observation> + 'a {
+        obs.iter().filter(move |o| {
+            (self.geo.is_empty() || self.geo.contains(&o.geo))
+                && (self.series.is_empty() || self.series.contains(&o.series))
+                && o.period.overlaps(self.from, self.to)
+        })
+    }
+}
+
+pub async fn observations(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let data = state.data();
+    let dataset = data.package.dataset(&id).ok_or_else(|| AppError::unknown_dataset(&id))?;
+    let filter = ObservationFilter::parse(&data.package, raw.as_deref())?;
+    if filter.is_empty() {
+        return Ok(http::json(&headers, &data.all_observations[&id]));
+    }
+    for s in &filter.series {
+        if !dataset.observations.iter().any(|o| &o.series == s) {
+            return Err(AppError::bad_param("series", format!("'{}' is not a series of {id}", crate::error::truncate(s))));
+        }
+    }
+    let chosen: Vec<Observation> = filter.apply(&dataset.observations).cloned().collect();
+    Ok(http::json_value(&headers, &observation_list(&data.package, dataset, chosen)))
+}

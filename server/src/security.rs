@@ -1,0 +1,34 @@
+//! Security headers on every response. Only `/embed/*` may be framed by
+//! other sites; everything else refuses framing.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::state::AppState;
+
+pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let embed = req.uri().path().starts_with("/embed/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let frame_ancestors = if embed { "*" } else { "'none'" };
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors {frame_ancestors}",
+        hashes = state.site().inline_script_hashes(),
+    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&csp).expect("ascii"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    // Everything served is public aggregate data, and exports, the embed
+    // script and embeds are meant to be loaded by other sites.
+    h.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    if !embed {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    res
+}

@@ -1,0 +1,89 @@
+//! One loaded, validated data package and the responses computed from it.
+//! A snapshot is immutable; a reload builds a new one and swaps it in whole,
+//! so a request never sees part of a package.
+
+use axum::body::Bytes;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+use evidence::api;
+use evidence::chart::WorldMap;
+use evidence::package::{FileSource, Package, load};
+use evidence::validate::ValidationErrors;
+
+/// A response body with its strong ETag.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    pub body: Bytes,
+    pub etag: String,
+}
+
+impl Cached {
+    pub fn json<T: serde::Serialize>(value: &T) -> Cached {
+        let body = serde_json::to_vec(value).expect("API types serialise");
+        Cached::new(body, "json")
+    }
+    pub fn new(body: Vec<u8>, kind: &str) -> Cached {
+        let etag = format!("\"{}-{}\"", kind, &hex::encode(Sha256::digest(&body))[..24]);
+        Cached { body: Bytes::from(body), etag }
+    }
+}
+
+pub struct Snapshot {
+    pub package: Package,
+    /// SHA-256 over the package files: the data version.
+    pub hash: String,
+    pub world: WorldMap,
+    pub catalogue: Cached,
+    pub geo_list: Cached,
+    pub glossary: Cached,
+    pub coverage: Cached,
+    pub details: HashMap<String, Cached>,
+    pub all_observations: HashMap<String, Cached>,
+}
+
+/// Files of a package, hashed as they are read.
+struct HashingSource<'a> {
+    inner: &'a dyn FileSource,
+    hasher: std::sync::Mutex<Sha256>,
+}
+
+impl FileSource for HashingSource<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let bytes = self.inner.read(path)?;
+        let mut h = self.hasher.lock().expect("not poisoned");
+        h.update(path.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+        Some(bytes)
+    }
+}
+
+pub const WORLD_JSON: &[u8] = include_bytes!("../../assets/world-110m.json");
+
+impl Snapshot {
+    pub fn load(src: &dyn FileSource) -> Result<Snapshot, ValidationErrors> {
+        let hashing = HashingSource { inner: src, hasher: std::sync::Mutex::new(Sha256::new()) };
+        let package = load(&hashing)?;
+        let hash = hex::encode(hashing.hasher.into_inner().expect("not poisoned").finalize());
+        Ok(Snapshot::build(package, hash))
+    }
+
+    pub fn build(package: Package, hash: String) -> Snapshot {
+        let world: WorldMap = serde_json::from_slice(WORLD_JSON).expect("the embedded world map is valid");
+        let catalogue = Cached::json(&api::DatasetList {
+            datasets: package.datasets.iter().map(|d| api::dataset_summary(d, &package)).collect(),
+        });
+        let geo_list = Cached::json(&api::GeoList { geographies: package.geographies.clone() });
+        let glossary = Cached::json(&crate::routes::glossary::build(&package));
+        let coverage = Cached::json(&crate::routes::coverage::build(&package));
+        let mut details = HashMap::new();
+        let mut all_observations = HashMap::new();
+        for d in &package.datasets {
+            details.insert(d.meta.id.clone(), Cached::json(&api::dataset_detail(d, &package)));
+            let list = crate::routes::datasets::observation_list(&package, d, d.observations.clone());
+            all_observations.insert(d.meta.id.clone(), Cached::json(&list));
+        }
+        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations }
+    }
+}

@@ -1,0 +1,60 @@
+//! Shared server state: the current data snapshot (swapped whole on
+//! reload), the configuration and the embedded app.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use crate::site::Site;
+use crate::snapshot::Snapshot;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The public base URL, used in permalinks, exports and oEmbed (never
+    /// taken from the Host header, which a client controls).
+    pub public_url: String,
+    /// The data folder given with --data; None = the embedded package.
+    pub data_dir: Option<PathBuf>,
+    /// Requests per second per client; 0 turns the limit off.
+    pub rate_limit: u32,
+    pub rate_burst: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { public_url: "http://127.0.0.1:8080".into(), data_dir: None, rate_limit: 50, rate_burst: 200 }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    snapshot: RwLock<Arc<Snapshot>>,
+    pub config: Config,
+    pub site: Site,
+    pub limiter: crate::limits::RateLimiter,
+}
+
+impl AppState {
+    pub fn new(snapshot: Snapshot, config: Config, site: Site) -> Self {
+        let limiter = crate::limits::RateLimiter::new(config.rate_limit, config.rate_burst);
+        AppState(Arc::new(Inner { snapshot: RwLock::new(Arc::new(snapshot)), config, site, limiter }))
+    }
+    /// The current snapshot; cheap (an Arc clone under a short read lock).
+    pub fn data(&self) -> Arc<Snapshot> {
+        self.0.snapshot.read().map(|s| s.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+    pub fn replace(&self, snapshot: Snapshot) {
+        let mut guard = self.0.snapshot.write().unwrap_or_else(|p| p.into_inner());
+        *guard = Arc::new(snapshot);
+    }
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+    pub fn site(&self) -> &Site {
+        &self.0.site
+    }
+    pub fn limiter(&self) -> &crate::limits::RateLimiter {
+        &self.0.limiter
+    }
+}
