@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Build data/observations/<dataset-id>.csv from the curated source CSVs.
 
-Usage: python3 data/scripts/build_observations.py [SHARED_DATA_DIR]
+Usage: python3 data/scripts/build_observations.py [--check] [SHARED_DATA_DIR]
+
+With --check nothing is written: the observations are rebuilt in memory and
+compared with data/observations/, and any difference fails (exit 1). The test
+command runs this, so no figure in data/ can differ from ../shared/data.
 
 SHARED_DATA_DIR defaults to ../shared/data relative to the repository root.
 Standard library only (Python 3.11). The output is deterministic: rows sorted
@@ -430,6 +434,15 @@ DATASETS = {
 }
 
 
+def render(rows) -> str:
+    import io
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=HEADER, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
 def write(dataset: str, rows: list[dict]) -> None:
     keys = [(r["series"], r["geo"], r["period"]) for r in rows]
     if len(keys) != len(set(keys)):
@@ -449,13 +462,32 @@ def write(dataset: str, rows: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    shared = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "data"
+    args = [a for a in argv[1:] if a != "--check"]
+    check = "--check" in argv[1:]
+    shared = Path(args[0]) if args else REPO.parent / "shared" / "data"
     shared = shared.resolve()
     try:
+        differences = 0
         for dataset, build in DATASETS.items():
             rows = build(shared)
+            if check:
+                expected = render(sorted(rows, key=lambda r: (r["series"], r["geo"], r["period"])))
+                path = OUT / f"{dataset}.csv"
+                actual = path.read_text(encoding="utf-8") if path.exists() else ""
+                if actual != expected:
+                    differences += 1
+                    print(f"DIFFERS: {path.relative_to(REPO)} does not match {shared}", file=sys.stderr)
+                else:
+                    print(f"{dataset}: {len(rows)} rows match the sources")
+                continue
             write(dataset, rows)
             print(f"{dataset}: {len(rows)} rows")
+        extra = {p.stem for p in OUT.glob("*.csv")} - set(DATASETS)
+        for name in sorted(extra):
+            differences += 1
+            print(f"DIFFERS: data/observations/{name}.csv has no source build", file=sys.stderr)
+        if differences:
+            return 1
     except BuildError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

@@ -21,7 +21,9 @@ use crate::model::{Lang, Observation};
 const MIN_STEP: f64 = 16.0;
 /// Above this, a few bars would turn into slabs; they keep this step and
 /// the rest of the height stays empty.
-const MAX_STEP: f64 = 36.0;
+const MAX_STEP: f64 = 52.0;
+/// The thickest bar; wider steps leave more air between bars instead.
+const MAX_THICKNESS: f64 = 30.0;
 const LABEL_PX: f64 = 12.0;
 const TOP: u32 = 8;
 /// Room for the line naming the series shared by all bars.
@@ -138,8 +140,8 @@ pub fn render(plot: &Plot, size: Size) -> String {
             .disable_y_mesh()
             .y_labels(0)
             .x_labels(5)
-            .light_line_style(RGBColor(240, 240, 240))
-            .bold_line_style(RGBColor(220, 220, 220))
+            .max_light_lines(0)
+            .bold_line_style(RGBColor(225, 225, 225))
             .axis_style(RGBColor(90, 90, 90))
             .x_label_formatter(&|x| format_compact(*x, lang))
             .x_desc(unit.as_str())
@@ -153,7 +155,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             "<defs>{}</defs>",
             palette::hatch_pattern(&pattern_id, palette::NO_DATA_BACKGROUND, palette::UNLISTED, 5.0)
         );
-        let thickness = (step * 0.72).round();
+        let thickness = (step * 0.72).min(MAX_THICKNESS).round();
         let (zero_px, _) = chart.backend_coord(&(0.0_f64.max(x_min), 0.0));
         let plot_left = chart.backend_coord(&(x_min, 0.0)).0;
         for (i, (bar, value_text)) in bars.iter().zip(&value_texts).enumerate() {
@@ -193,6 +195,9 @@ pub fn render(plot: &Plot, size: Size) -> String {
                 x = label_end + 5,
                 t = escape_xml(value_text),
             );
+            // A note sits just after the figure, so it hides neither the bar
+            // end nor the number.
+            let note_x = label_end + 5 + width(value_text, LABEL_PX, FontWeight::Regular).ceil() as i32 + 10;
             let name = truncate_to_width(&bar.label, LABEL_PX, FontWeight::Regular, label_room - 12.0);
             let _ = write!(
                 marks,
@@ -202,7 +207,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
                 t = escape_xml(&name),
             );
             for note in plot.state.notes.iter().filter(|n| n.geo.as_deref() == Some(o.geo.as_str()) && n.period == o.period) {
-                marks.push_str(&super::frame::note_marker(value_px, cy, &note.text, size.width));
+                marks.push_str(&super::frame::note_marker(note_x, cy, &note.text, size.width));
             }
         }
         root.present().expect("svg renders");

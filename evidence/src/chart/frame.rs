@@ -177,7 +177,8 @@ pub fn render_framed(plot: &Plot, size: Size, frame: &Frame) -> String {
         fy - panel_top
     ));
     foot.push_str(&panel);
-    let link = text_lines(&wrap(&frame.permalink, BODY_PX - 1.0, FontWeight::Regular, inner), MARGIN, fy, BODY_PX - 1.0, FontWeight::Regular, "#1d4ed8");
+    // A gap below the caveat panel's border, which the link would touch.
+    let link = text_lines(&wrap(&frame.permalink, BODY_PX - 1.0, FontWeight::Regular, inner), MARGIN, fy + 4.0, BODY_PX - 1.0, FontWeight::Regular, "#1d4ed8");
     foot.push_str(&link.svg);
     let footer_height = link.y + MARGIN - 8.0;
 

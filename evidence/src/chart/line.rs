@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use std::collections::BTreeMap;
 
-use super::palette::{categorical, hex};
+use super::palette::{DASHES, categorical, hex};
 use super::text;
 use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
 use crate::model::Observation;
@@ -107,7 +107,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .light_line_style(RGBColor(230, 230, 230))
+            .max_light_lines(0)
             .bold_line_style(RGBColor(215, 215, 215))
             .axis_style(RGBColor(90, 90, 90))
             .x_labels(x_label_count)
@@ -143,14 +143,24 @@ pub fn render(plot: &Plot, size: Size) -> String {
                 poly.extend(banded.iter().rev().map(|o| (o.period.axis_value(), o.lower.unwrap_or(o.value))));
                 chart.draw_series(std::iter::once(Polygon::new(poly, colour.mix(0.18).filled()))).expect("band draws");
             }
+            // Lines are drawn by us as one <path> per unbroken run, with a
+            // dash pattern per line so they differ without colour too.
             for run in runs(&line.points) {
-                let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 };
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        run.iter().map(|o| (o.period.axis_value(), o.value)).collect::<Vec<_>>(),
-                        style,
-                    )))
-                    .expect("line draws");
+                let d: Vec<String> = run
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| {
+                        let (px, py) = chart.backend_coord(&(o.period.axis_value(), o.value));
+                        format!("{}{px} {py}", if k == 0 { "M" } else { "L" })
+                    })
+                    .collect();
+                let dash = DASHES[i % DASHES.len()];
+                marks.push_str(&format!(
+                    r#"<path class="series-line" d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>"#,
+                    d.join(""),
+                    hex(categorical(i)),
+                    if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) }
+                ));
             }
             for o in &line.points {
                 if let (Some(lo), Some(hi)) = (o.lower, o.upper) {
@@ -186,14 +196,18 @@ pub fn render(plot: &Plot, size: Size) -> String {
         }
 
         // Legend: colour, dash and label, so lines differ without colour too.
+        let (_, legend_top) = legend_area.get_base_pixel();
         for (i, line) in lines.iter().take(legend_rows).enumerate() {
-            let y = 4 + i as i32 * 18;
-            let (r, g, b) = categorical(i);
+            let y = legend_top + 4 + i as i32 * 18;
+            let dash = DASHES[i % DASHES.len()];
+            marks.push_str(&format!(
+                r#"<path d="M70 {ly}L94 {ly}" stroke="{}" stroke-width="3"{}/>"#,
+                hex(categorical(i)),
+                if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) },
+                ly = y + 7
+            ));
             legend_area
-                .draw(&PathElement::new(vec![(70, y + 7), (94, y + 7)], RGBColor(r, g, b).stroke_width(3)))
-                .expect("legend draws");
-            legend_area
-                .draw(&Text::new(line.label.clone(), (100, y), font.clone().color(&RGBColor(40, 40, 40))))
+                .draw(&Text::new(line.label.clone(), (100, y - legend_top), font.clone().color(&RGBColor(40, 40, 40))))
                 .expect("legend text draws");
         }
         if lines.len() > legend_rows {

@@ -6,7 +6,8 @@
 //! changes. Figures that span two or more orders of magnitude (report counts
 //! from 1 to millions) get log-spaced breaks (1, 10, 100, 1k, 10k …, or
 //! 1-3-10 / 1-2-5 steps when there are fewer decades); others get evenly
-//! spaced round steps (1, 2, 2.5 or 5 × 10ⁿ).
+//! spaced round steps (1, 2, 2.5 or 5 × 10ⁿ), counted from zero when no figure
+//! is negative.
 //!
 //! A country with no figure is hatched and labelled "No data" in a legend
 //! entry apart from the scale: a gap is never a colour of the scale. Figures
@@ -75,12 +76,13 @@ pub fn nice_breaks(values: &[f64]) -> Breaks {
     }
     let smallest_positive = values.iter().copied().filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
     let spans_magnitudes = min >= 0.0 && smallest_positive.is_finite() && max / smallest_positive >= 100.0;
-    let thresholds = if spans_magnitudes {
-        log_thresholds(values, smallest_positive, max)
-    } else {
-        linear_thresholds(min, max)
-    };
-    Breaks { thresholds, min, max }
+    if spans_magnitudes {
+        return Breaks { thresholds: log_thresholds(values, smallest_positive, max), min, max };
+    }
+    // Evenly spaced steps count from zero when nothing is negative, so the
+    // first class is as wide as the others (0-5, 5-10 … rather than 4.6-5).
+    let from = if min >= 0.0 { 0.0 } else { min };
+    Breaks { thresholds: linear_thresholds(from, max), min: from, max }
 }
 
 /// Round numbers strictly between `lo` and `hi`, from mantissas × 10ⁿ.
@@ -239,6 +241,9 @@ const SWATCH_H: f64 = 12.0;
 const LEGEND_H: f64 = 44.0;
 const LINE_H: f64 = 16.0;
 const CAPTION_H: f64 = 18.0;
+/// Borders in mid grey rather than white, so that the lightest step of the
+/// scale still shows its outline on a white page.
+const BORDER: &str = "#a6a6a6";
 /// The "not drawn" list names this many places, then "+N more".
 const MAX_LISTED: usize = 8;
 
@@ -257,12 +262,13 @@ pub fn render(plot: &Plot, size: Size) -> String {
     }
     let (w, h) = (size.width as f64, size.height as f64);
     let by_geo: HashMap<&str, &Observation> = figures.iter().map(|o| (o.geo.as_str(), *o)).collect();
-    let values: Vec<f64> = figures.iter().filter(|o| !is_aggregate(&o.geo)).map(|o| o.value).collect();
+    // Figures that have no shape at this scale, largest first. The colour
+    // scale is made from the drawn places only: a "no country listed" total
+    // would otherwise stretch it for no shape at all.
+    let drawn: HashSet<&str> = world.features.iter().map(|f| f.id.as_str()).collect();
+    let values: Vec<f64> = figures.iter().filter(|o| drawn.contains(o.geo.as_str())).map(|o| o.value).collect();
     let breaks = nice_breaks(&values);
     let bin_fills: Vec<String> = (0..breaks.bins()).map(|i| hex(palette::sequential(i, breaks.bins()))).collect();
-
-    // Figures that have no shape at this scale, largest first.
-    let drawn: HashSet<&str> = world.features.iter().map(|f| f.id.as_str()).collect();
     let mut not_drawn: Vec<&Observation> =
         figures.iter().copied().filter(|o| !drawn.contains(o.geo.as_str()) && !is_aggregate(&o.geo)).collect();
     not_drawn.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.geo.cmp(&b.geo)));
@@ -285,16 +291,6 @@ pub fn render(plot: &Plot, size: Size) -> String {
         palette::hatch_pattern(&map_hatch, palette::NO_DATA_BACKGROUND, palette::NO_DATA_LINES, 5.0 / scale),
         palette::hatch_pattern(&legend_hatch, palette::NO_DATA_BACKGROUND, palette::NO_DATA_LINES, 5.0),
     );
-    let _ = write!(
-        body,
-        r##"<g class="countries" transform="translate({tx:.2},{ty:.2}) scale({scale:.5})" stroke="#fff" stroke-width="{sw:.3}" stroke-linejoin="round">"##,
-        sw = 0.6 / scale,
-    );
-    let selection_only = !plot.state.geo.is_empty();
-    let no_data_word = match lang {
-        Lang::En => "no data",
-        Lang::Fr => "pas de données",
-    };
     if let Some(series) = caption {
         let _ = write!(
             body,
@@ -303,6 +299,16 @@ pub fn render(plot: &Plot, size: Size) -> String {
             escape_xml(series)
         );
     }
+    let _ = write!(
+        body,
+        r##"<g class="countries" transform="translate({tx:.2},{ty:.2}) scale({scale:.5})" stroke="{BORDER}" stroke-width="{sw:.3}" stroke-linejoin="round">"##,
+        sw = 0.5 / scale,
+    );
+    let selection_only = !plot.state.geo.is_empty();
+    let no_data_word = match lang {
+        Lang::En => "no data",
+        Lang::Fr => "pas de données",
+    };
     let mut note_marks = String::new();
     for feature in &world.features {
         let name = plot.geo_names.get(&feature.id).map_or(feature.name.as_str(), String::as_str);
@@ -401,6 +407,19 @@ fn not_drawn_lines(plot: &Plot, not_drawn: &[&Observation], max_width: f64) -> V
     lines
 }
 
+/// A legend break: compact like the axes, and 1k rather than 1,000 so that
+/// a log scale reads 100, 1k, 10k.
+fn legend_number(v: f64, lang: Lang) -> String {
+    if (1e3..1e4).contains(&v.abs()) {
+        let suffix = match lang {
+            Lang::En => "k",
+            Lang::Fr => "\u{a0}k",
+        };
+        return format!("{}{suffix}", format_number((v / 100.0).round() / 10.0, lang));
+    }
+    format_compact(v, lang)
+}
+
 /// The colour scale (swatches with their breaks below), then "No data" as
 /// a separate entry, and "Not selected" when the user picked places.
 fn legend(out: &mut String, plot: &Plot, breaks: &Breaks, fills: &[String], hatch_id: &str, top: f64, w: f64) {
@@ -431,12 +450,12 @@ fn legend(out: &mut String, plot: &Plot, breaks: &Breaks, fills: &[String], hatc
     for (i, fill) in fills.iter().enumerate() {
         let _ = write!(
             out,
-            r##"<rect x="{:.1}" y="{top:.1}" width="{swatch_w:.1}" height="{SWATCH_H}" fill="{fill}" stroke="#fff" stroke-width="1"/>"##,
+            r##"<rect x="{:.1}" y="{top:.1}" width="{swatch_w:.1}" height="{SWATCH_H}" fill="{fill}" stroke="{BORDER}" stroke-width="0.5"/>"##,
             x + i as f64 * swatch_w
         );
     }
     if bins == 1 {
-        text(out, x + swatch_w / 2.0, label_y, "middle", &format_compact(breaks.min, lang));
+        text(out, x + swatch_w / 2.0, label_y, "middle", &legend_number(breaks.min, lang));
     } else {
         let edges = std::iter::once(breaks.min).chain(breaks.thresholds.iter().copied()).chain(std::iter::once(breaks.max));
         for (i, edge) in edges.enumerate() {
@@ -446,7 +465,7 @@ fn legend(out: &mut String, plot: &Plot, breaks: &Breaks, fills: &[String], hatc
                 top + SWATCH_H + 3.0,
                 ex = x + i as f64 * swatch_w,
             );
-            text(out, x + i as f64 * swatch_w, label_y, "middle", &format_compact(edge, lang));
+            text(out, x + i as f64 * swatch_w, label_y, "middle", &legend_number(edge, lang));
         }
     }
     x += swatch_w * bins as f64 + 24.0;

@@ -45,7 +45,11 @@ pub fn width(s: &str, size: f64, weight: FontWeight) -> f64 {
     #[cfg(feature = "fonts")]
     {
         use ab_glyph::{Font, ScaleFont};
-        let f = font(weight).as_scaled(size as f32);
+        // `as_scaled` scales to the font's full height; CSS `font-size` is
+        // the em, so convert the pixel size to the height that makes 1 em.
+        let font = font(weight);
+        let em = font.height_unscaled() / font.units_per_em().unwrap_or(font.height_unscaled());
+        let f = font.as_scaled(size as f32 * em);
         let mut w = 0.0f32;
         let mut prev = None;
         for c in s.chars() {
@@ -73,7 +77,9 @@ pub fn width(s: &str, size: f64, weight: FontWeight) -> f64 {
 pub fn wrap(s: &str, size: f64, weight: FontWeight, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
-    for word in s.split_whitespace() {
+    // Only ASCII spaces break lines: a no-break space (e.g. the narrow one in
+    // French numbers) must keep its number whole.
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
         if width(&candidate, size, weight) <= max_width {
             current = candidate;
@@ -118,5 +124,11 @@ mod tests {
             assert!(width(l, 12.0, FontWeight::Regular) <= 120.0 + 0.01, "{l}");
         }
         assert_eq!(lines.join(" ").replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_french_number_is_never_split() {
+        let lines = wrap("un total de 16\u{202f}987\u{202f}361 signalements", 12.0, FontWeight::Regular, 90.0);
+        assert!(lines.iter().any(|l| l.contains("16\u{202f}987\u{202f}361")), "{lines:?}");
     }
 }
