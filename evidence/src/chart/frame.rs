@@ -161,7 +161,7 @@ pub fn render_framed(plot: &Plot, size: Size, frame: &Frame) -> String {
     foot.push_str(&b.svg);
     fy = b.y + 8.0;
     let panel_top = fy;
-    let b = text_lines(&[frame.caveats_heading.clone()], MARGIN + 10.0, fy + 4.0, BODY_PX + 1.0, FontWeight::Bold, "#111");
+    let b = text_lines(std::slice::from_ref(&frame.caveats_heading), MARGIN + 10.0, fy + 4.0, BODY_PX + 1.0, FontWeight::Bold, "#111");
     let mut panel = b.svg;
     fy = b.y + 2.0;
     for (kind, text) in &frame.caveats {
