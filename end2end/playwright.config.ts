@@ -9,6 +9,7 @@ export const chromiumArgs = [
 
 export const PORT = Number(process.env.E2E_PORT ?? 8091);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const SERVER_BIN = process.env.EVIDENCE_SERVER_BIN ?? '../target/release/evidence-server';
 
 export default defineConfig({
   testDir: './tests',
@@ -25,7 +26,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `../target/release/evidence-server serve --addr 127.0.0.1:${PORT} --rate-limit 0`,
+    command: `${SERVER_BIN} serve --addr 127.0.0.1:${PORT} --rate-limit 0`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
