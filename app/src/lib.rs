@@ -1,42 +1,98 @@
 //! The CSEA evidence dashboard in the browser: Leptos, client-side
-//! rendered. Routes live in `routes/`, one per page; shared pieces in
-//! `components/`; all HTTP in `api.rs`; UI strings in `i18n.rs`.
+//! rendered. Routes live in `routes/`, one per page; components in
+//! `components/`, by domain; all HTTP in `api.rs`; UI strings in `i18n.rs`.
+//! Logic that needs no browser (URL editing, comparability warnings,
+//! headline rules, coverage cells) is in plain modules tested natively.
 
 pub mod api;
+pub mod compare_warnings;
 pub mod components;
+pub mod coverage_cells;
+pub mod headlines;
 pub mod i18n;
+pub mod prefs;
 pub mod routes;
+pub mod text_match;
+pub mod theme;
+pub mod url;
 
+use evidence::api::{DatasetList, GeoList, Glossary};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use api::ApiError;
+use components::layout::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
+
+/// What every page may need, loaded once for the whole visit: the dataset
+/// catalogue, the geographies (names, regions) and the glossary.
+#[derive(Clone, Copy)]
+pub struct Catalogue {
+    pub datasets: LocalResource<Result<DatasetList, ApiError>>,
+    pub geographies: LocalResource<Result<GeoList, ApiError>>,
+    pub glossary: LocalResource<Result<Glossary, ApiError>>,
+}
+
+pub fn use_catalogue() -> Catalogue {
+    expect_context::<Catalogue>()
+}
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(Catalogue {
+        datasets: LocalResource::new(api::datasets),
+        geographies: LocalResource::new(api::geographies),
+        glossary: LocalResource::new(api::glossary),
+    });
     view! {
         <Router>
+            <DocumentEffects/>
             <SiteHeader/>
             <main id="content" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::home::Home/>
                     <Route path=path!("/datasets") view=routes::datasets::DatasetsPage/>
                     <Route path=path!("/datasets/:id") view=routes::dataset::DatasetPage/>
+                    <Route path=path!("/geo/:code") view=routes::geo::GeoPage/>
+                    <Route path=path!("/compare") view=routes::compare::ComparePage/>
+                    <Route path=path!("/coverage") view=routes::coverage::CoveragePage/>
+                    <Route path=path!("/glossary") view=routes::glossary::GlossaryPage/>
+                    <Route path=path!("/methods") view=routes::methods::MethodsPage/>
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <p>"Aggregate figures only, from published sources, each cited. No cookies, no tracking."</p>
-            </footer>
+            <SiteFooter/>
         </Router>
     }
 }
 
+/// Keeps `<html lang>` in step with the chosen language, and moves focus to
+/// the main content when the page (not just its query) changes, so keyboard
+/// and screen-reader users start reading the new page, not the old link.
+#[component]
+fn DocumentEffects() -> impl IntoView {
+    let lang = i18n::use_lang();
+    let location = use_location();
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().code());
+        }
+    });
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path)
+            && location.hash.get_untracked().is_empty()
+            && let Some(main) = document().get_element_by_id("content")
+            && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+        {
+            let _ = main.focus();
+        }
+        path
+    });
+}
+
 /// A link to `path` keeping the language of the current page.
 pub fn localised_href(path: &str, lang: evidence::model::Lang) -> String {
-    match lang {
-        evidence::model::Lang::En => path.to_string(),
-        evidence::model::Lang::Fr if path.contains('?') => format!("{path}&lang=fr"),
-        evidence::model::Lang::Fr => format!("{path}?lang=fr"),
-    }
+    url::with_prefs(path, lang, evidence::model::Tone::default())
 }

@@ -10,6 +10,7 @@ use crate::model::{
 use crate::package::Package;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageSummary {
     /// Number of distinct geographies with at least one figure.
     pub geographies: usize,
@@ -25,6 +26,7 @@ pub struct CoverageSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetSummary {
     pub id: String,
     pub title: Localised,
@@ -38,11 +40,13 @@ pub struct DatasetSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetList {
     pub datasets: Vec<DatasetSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetDetail {
     #[serde(flatten)]
     pub meta: DatasetMeta,
@@ -55,6 +59,7 @@ pub struct DatasetDetail {
 /// A geography's code and names, sent beside observations so a client can
 /// label them without a second request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GeoName {
     pub code: String,
     pub kind: GeoKind,
@@ -68,6 +73,7 @@ impl From<&Geography> for GeoName {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObservationList {
     pub dataset: String,
     pub unit: Unit,
@@ -79,17 +85,20 @@ pub struct ObservationList {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetRef {
     pub id: String,
     pub title: Localised,
@@ -105,6 +114,7 @@ impl From<&DatasetMeta> for DatasetRef {
 
 /// What one dataset says about one geography.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GeoDatasetEntry {
     pub dataset: DatasetRef,
     /// The latest figure per series (a region: the sum over reporting countries).
@@ -122,6 +132,7 @@ pub struct GeoDatasetEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GeoProfile {
     pub geography: Geography,
     pub parent: Option<GeoName>,
@@ -132,12 +143,14 @@ pub struct GeoProfile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GeoList {
     pub geographies: Vec<Geography>,
 }
 
 /// Which dataset has figures for which geography in which periods.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageMatrix {
     pub datasets: Vec<DatasetRef>,
     pub geographies: Vec<GeoName>,
@@ -146,6 +159,7 @@ pub struct CoverageMatrix {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageCell {
     pub dataset: usize,
     pub geo: usize,
@@ -153,6 +167,7 @@ pub struct CoverageCell {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GlossaryEntry {
     #[serde(flatten)]
     pub term: crate::model::GlossaryTerm,
@@ -161,11 +176,13 @@ pub struct GlossaryEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Glossary {
     pub terms: Vec<GlossaryEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionInfo {
     pub server: String,
     pub data_package: String,

@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod api;
 pub mod chart;
+pub mod export_csv;
 pub mod model;
 pub mod package;
 pub mod period;

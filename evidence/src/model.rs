@@ -62,6 +62,7 @@ impl Tone {
 
 /// Text in English and, where translated, French.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localised {
     pub en: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +89,7 @@ impl Localised {
 
 /// The same statement written for two audiences.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ToneText {
     pub plain: Localised,
     pub technical: Localised,
@@ -109,6 +111,7 @@ impl ToneText {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Sector {
     Government,
@@ -117,6 +120,7 @@ pub enum Sector {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Count,
@@ -138,6 +142,7 @@ impl Unit {
 
 /// How the figures were produced; drives automatic comparability warnings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     Administrative,
@@ -177,6 +182,7 @@ impl Method {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CaveatKind {
     Coverage,
@@ -205,6 +211,7 @@ impl CaveatKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Caveat {
     pub kind: CaveatKind,
     pub plain: Localised,
@@ -223,6 +230,7 @@ impl Caveat {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -235,6 +243,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicator {
     pub name: Localised,
     pub unit: Unit,
@@ -245,6 +254,7 @@ pub struct Indicator {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Coverage {
     pub population: ToneText,
     pub method: Method,
@@ -252,6 +262,7 @@ pub struct Coverage {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     NotComparable,
@@ -260,6 +271,7 @@ pub enum Verdict {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comparability {
     pub dataset: String,
     pub verdict: Verdict,
@@ -267,6 +279,7 @@ pub struct Comparability {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesMeta {
     pub label: Localised,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,6 +288,7 @@ pub struct SeriesMeta {
 
 /// Everything said about a dataset except its observations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetMeta {
     pub id: String,
     pub title: Localised,
@@ -310,6 +324,7 @@ impl DatasetMeta {
 /// One figure, as the source published it. A missing figure is an absent
 /// observation, never a zero.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Observation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub series: String,
@@ -353,6 +368,7 @@ impl Dataset {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum GeoKind {
     World,
@@ -383,6 +399,7 @@ impl GeoKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Geography {
     pub code: String,
     pub kind: GeoKind,
@@ -396,12 +413,14 @@ pub struct Geography {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AvoidedTerm {
     pub term: String,
     pub why: Localised,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GlossaryTerm {
     pub id: String,
     pub term: Localised,

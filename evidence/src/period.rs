@@ -136,6 +136,22 @@ impl Serialize for Period {
     }
 }
 
+/// A period is sent as its text form, so its schema is a patterned string.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Period {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^[0-9]{4}(/[0-9]{4})?$|^[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}$"))
+            .description(Some("A year (2019), a span of years (2020/2021) or a span of months (2017-04/2018-03)"))
+            .examples(["2019", "2020/2021", "2017-04/2018-03"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Period {}
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;

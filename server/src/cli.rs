@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use evidence::package::DirSource;
 
+use crate::observability::LogFormat;
 use crate::snapshot::Snapshot;
 use crate::state::{AppState, Config};
 
 const USAGE: &str = "usage:
-  evidence-server serve [--addr 127.0.0.1:8080] [--data DIR] [--public-url URL] [--rate-limit N]
+  evidence-server serve [--addr 127.0.0.1:8080] [--data DIR] [--public-url URL] [--rate-limit N] [--log-format text|json]
   evidence-server validate DIR
-  evidence-server export-static OUT";
+  evidence-server export-static OUT [--data DIR] [--public-url URL]";
 
 pub fn main(args: Vec<String>) -> ExitCode {
     match args.first().map(String::as_str) {
@@ -22,8 +23,11 @@ pub fn main(args: Vec<String>) -> ExitCode {
             None => usage_error("validate needs a folder"),
         },
         Some("export-static") => match args.get(1) {
-            Some(out) => crate::cli::export_static(&PathBuf::from(out)),
-            None => usage_error("export-static needs an output folder"),
+            Some(out) if !out.starts_with("--") => match parse_serve(&args[2..]) {
+                Ok(parsed) => export_static(&PathBuf::from(out), parsed.config),
+                Err(e) => usage_error(&e),
+            },
+            _ => usage_error("export-static needs an output folder"),
         },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -66,12 +70,14 @@ pub fn validate(dir: &std::path::Path) -> ExitCode {
 struct ServeArgs {
     addr: SocketAddr,
     config: Config,
+    log_format: LogFormat,
 }
 
 fn parse_serve(args: &[String]) -> Result<ServeArgs, String> {
     let mut addr: SocketAddr = "127.0.0.1:8080".parse().expect("valid");
     let mut config = Config::default();
     let mut public_url = None;
+    let mut log_format = LogFormat::default();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
@@ -80,11 +86,12 @@ fn parse_serve(args: &[String]) -> Result<ServeArgs, String> {
             "--data" => config.data_dir = Some(PathBuf::from(value()?)),
             "--public-url" => public_url = Some(value()?.trim_end_matches('/').to_string()),
             "--rate-limit" => config.rate_limit = value()?.parse().map_err(|e| format!("--rate-limit: {e}"))?,
+            "--log-format" => log_format = value()?.parse().map_err(|e| format!("--log-format: {e}"))?,
             other => return Err(format!("unknown option '{other}'")),
         }
     }
     config.public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-    Ok(ServeArgs { addr, config })
+    Ok(ServeArgs { addr, config, log_format })
 }
 
 fn load_state(config: Config) -> Result<AppState, String> {
@@ -105,12 +112,7 @@ fn serve(args: &[String]) -> ExitCode {
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "evidence_server=info,tower_http=info".into()),
-        )
-        .init();
+    crate::observability::init_logging(parsed.log_format);
     let state = match load_state(parsed.config) {
         Ok(s) => s,
         Err(e) => {
@@ -196,7 +198,26 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing in-flight requests");
 }
 
-pub fn export_static(out: &std::path::Path) -> ExitCode {
-    eprintln!("export-static to {}: not available in this build yet", out.display());
-    ExitCode::FAILURE
+/// Writes the whole site as static files (see [`crate::static_export`]).
+pub fn export_static(out: &std::path::Path, mut config: Config) -> ExitCode {
+    // Every URL is requested through the router: no client to limit.
+    config.rate_limit = 0;
+    let state = match load_state(config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    match runtime.block_on(crate::static_export::export(state, out)) {
+        Ok(summary) => {
+            println!("{}: wrote {} files, {} bytes (see docs/deploy.md for the host settings)", out.display(), summary.files, summary.bytes);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: export-static: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! HTTP helpers: cached responses with strong ETags and conditional GETs,
 //! and the cache policies.
 
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::snapshot::Cached;
@@ -26,11 +28,65 @@ impl CachePolicy {
     }
 }
 
-/// Whether `If-None-Match` names this ETag (or is `*`).
+/// The suffixes [`etag_per_encoding`] puts inside an ETag's quotes.
+const ENCODING_SUFFIXES: [&str; 2] = ["-br", "-gzip"];
+
+/// The entity tags an `If-None-Match` lists, as sent.
+fn if_none_match(req: &HeaderMap) -> impl Iterator<Item = &str> {
+    req.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',').map(str::trim))
+}
+
+/// An ETag without its weak prefix and without the encoding suffix, so the
+/// tag of a compressed representation validates the same content.
+fn base_tag(tag: &str) -> String {
+    let tag = tag.strip_prefix("W/").unwrap_or(tag);
+    for suffix in ENCODING_SUFFIXES {
+        if let Some(inner) = tag.strip_suffix('"').and_then(|t| t.strip_suffix(suffix)) {
+            return format!("{inner}\"");
+        }
+    }
+    tag.to_string()
+}
+
+/// Whether `If-None-Match` names this ETag (or is `*`), in any encoding.
 pub fn not_modified(req: &HeaderMap, etag: &str) -> bool {
-    req.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|v| {
-        v.split(',').map(str::trim).any(|t| t == "*" || t == etag || t.strip_prefix("W/") == Some(etag))
-    })
+    if_none_match(req).any(|t| t == "*" || base_tag(t) == etag)
+}
+
+/// Gives each content-coding of a response its own strong ETag.
+///
+/// A strong ETag promises byte-identical bodies, but the compression layer
+/// sends the same content as identity, gzip or br bytes under the handler's
+/// one tag. This layer, outside compression, appends the coding to the tag
+/// (`"json-…-br"`), and on a 304 echoes the tag the client sent, so caches
+/// and range requests never mix representations; [`not_modified`] accepts
+/// every variant. (nginx solves the same problem by weakening the tag.)
+pub async fn etag_per_encoding(req: Request, next: Next) -> Response {
+    let sent: Vec<String> = if_none_match(req.headers()).map(String::from).collect();
+    let mut res = next.run(req).await;
+    let Some(etag) = res.headers().get(header::ETAG).and_then(|v| v.to_str().ok()).map(String::from) else {
+        return res;
+    };
+    if res.status() == StatusCode::NOT_MODIFIED {
+        if let Some(matched) = sent.iter().find(|t| base_tag(t) == etag)
+            && let Ok(v) = HeaderValue::from_str(matched.strip_prefix("W/").unwrap_or(matched))
+        {
+            res.headers_mut().insert(header::ETAG, v);
+        }
+        return res;
+    }
+    let coding = res.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let suffix = match coding {
+        "br" => "-br",
+        "gzip" => "-gzip",
+        _ => return res,
+    };
+    if let Some(inner) = etag.strip_suffix('"')
+        && let Ok(v) = HeaderValue::from_str(&format!("{inner}{suffix}\""))
+    {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
 }
 
 pub fn cached_response(req: &HeaderMap, cached: &Cached, content_type: &'static str, policy: CachePolicy) -> Response {

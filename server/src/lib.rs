@@ -3,16 +3,21 @@
 //! router so tests can drive it without a socket.
 
 pub mod cli;
+pub mod embed;
 pub mod embedded;
 pub mod error;
+pub mod export;
 pub mod http;
 pub mod limits;
+pub mod observability;
+pub mod openapi;
 pub mod router;
 pub mod routes;
 pub mod security;
 pub mod site;
 pub mod snapshot;
 pub mod state;
+pub mod static_export;
 
 pub use router::app;
 pub use state::{AppState, Config};

@@ -1,5 +1,5 @@
-//! Protection against abuse: a per-client token-bucket rate limit and a
-//! bound on the request target's length.
+//! Protection against abuse: a per-client token-bucket rate limit and
+//! bounds on the request target, the headers and the body.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -16,6 +16,10 @@ use crate::state::AppState;
 
 pub const MAX_URI_BYTES: usize = 8 * 1024;
 pub const MAX_BODY_BYTES: u64 = 16 * 1024;
+/// Total bytes of header names and values. hyper itself refuses heads over
+/// ~400 KiB or with over 100 headers with a bare 431 before any of our code
+/// runs; everything between this bound and those gets our JSON 431.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// Buckets kept at most; the oldest are dropped beyond this, so a flood of
 /// addresses cannot grow memory without bound.
 const MAX_CLIENTS: usize = 100_000;
@@ -73,11 +77,36 @@ pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next)
     }
 }
 
-/// Bounds the request target and refuses bodies: the API is read-only.
+/// Ends a request that takes longer than the bound with a JSON 408 (the
+/// work is dropped with its future), so a slow request cannot hold a
+/// connection and its memory for ever.
+pub async fn timeout(State(limit): State<std::time::Duration>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => AppError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!("the request took longer than {} s; try a smaller one", limit.as_secs_f64()),
+        )
+        .into_response(),
+    }
+}
+
+/// Bounds the request target, the headers and the body: the API is
+/// read-only, so no request needs much of any.
 pub async fn request_size(req: Request, next: Next) -> Response {
     let len = req.uri().path_and_query().map(|p| p.as_str().len()).unwrap_or(0);
     if len > MAX_URI_BYTES {
         return AppError::new(StatusCode::URI_TOO_LONG, "uri_too_long", format!("the request target is over {MAX_URI_BYTES} bytes")).into_response();
+    }
+    let header_bytes: usize = req.headers().iter().map(|(k, v)| k.as_str().len() + v.len()).sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return AppError::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "headers_too_large",
+            format!("the request headers are over {MAX_HEADER_BYTES} bytes"),
+        )
+        .into_response();
     }
     let declared = req
         .headers()

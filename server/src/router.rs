@@ -10,11 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
-use crate::routes::{coverage, datasets, geo, glossary, meta};
+use crate::routes::{coverage, datasets, embed, exports, geo, glossary, meta, oembed};
 use crate::state::AppState;
 use crate::{limits, security};
 
@@ -25,28 +23,41 @@ pub fn app(state: AppState) -> Router {
         .route("/datasets", get(datasets::list))
         .route("/datasets/{id}", get(datasets::detail))
         .route("/datasets/{id}/observations", get(datasets::observations))
+        .route("/datasets/{id}/chart.svg", get(exports::chart_svg))
+        .route("/datasets/{id}/chart.png", get(exports::chart_png))
+        .route("/datasets/{id}/chart.csv", get(exports::chart_csv))
+        .route("/datasets/{id}/data.csv", get(exports::data_csv))
         .route("/geo", get(geo::list))
         .route("/geo/{code}", get(geo::detail))
         .route("/coverage", get(coverage::matrix))
         .route("/glossary", get(glossary::list))
         .route("/version", get(meta::version))
+        .route("/openapi.json", get(crate::openapi::openapi_json))
         .fallback(api_not_found);
     Router::new()
         .nest("/api/v1", api)
         .route("/healthz", get(meta::healthz))
+        .route("/embed/datasets/{id}", get(embed::chart))
+        .route("/embed/embed.css", get(embed::stylesheet))
+        .route("/embed/frame.js", get(embed::frame_script))
+        .route("/embed/{*rest}", get(embed::not_found))
+        .route("/embed.js", get(embed::parent_script))
+        .route("/oembed", get(oembed::oembed))
         .fallback(site)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(crate::error::json_rejections))
         .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(middleware::from_fn(crate::http::etag_per_encoding))
         .layer(middleware::from_fn_with_state(state.clone(), limits::rate_limit))
         .layer(middleware::from_fn(limits::request_size))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(REQUEST_TIMEOUT, limits::timeout))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(crate::observability::trace_layer())
         .with_state(state)
 }
 
-fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
     let detail = err
         .downcast_ref::<String>()
         .map(String::as_str)

@@ -1,18 +1,31 @@
 //! A chart drawn by the `evidence` crate (the same code that renders the
-//! exports), its text alternative, and the data table behind it.
+//! exports), its text alternative, and the data table behind it. A table
+//! chart is the table itself.
 
 use std::collections::HashMap;
 
-use evidence::chart::{Plot, Size, WorldMap, describe, format_number, render_plot, select};
-use evidence::model::{Dataset, Geography};
-use evidence::state::ChartState;
+use evidence::chart::{Plot, Size, WorldMap, describe, render_plot, select, table};
+use evidence::model::{Dataset, Geography, Lang};
+use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
 
+use crate::components::chart::data_table::DataTable;
 use crate::i18n::Msg;
 
 /// Names of geographies in the chart's language.
-pub fn geo_names(geos: &[Geography], lang: evidence::model::Lang) -> HashMap<String, String> {
+pub fn geo_names(geos: &[Geography], lang: Lang) -> HashMap<String, String> {
     geos.iter().map(|g| (g.code.clone(), g.name.get(lang).to_string())).collect()
+}
+
+/// The media query under which charts are drawn for a narrow screen; the
+/// same query in style/main.css gives the placeholder the same shape.
+pub const NARROW: &str = "(max-width: 37.5em)";
+
+/// Charts are drawn at the size they are shown, so text stays readable on a
+/// phone: 760×440 wide, 480×360 narrow (the ratios style/main.css reserves).
+pub fn chart_size() -> Size {
+    let narrow = window().match_media(NARROW).ok().flatten().is_some_and(|m| m.matches());
+    if narrow { Size::new(480, 360) } else { Size::new(760, 440) }
 }
 
 #[component]
@@ -21,6 +34,9 @@ pub fn ChartView(
     geographies: Vec<Geography>,
     state: ChartState,
     world: Option<WorldMap>,
+    /// Whether the data table under a picture starts open.
+    #[prop(optional)]
+    table_closed: bool,
 ) -> impl IntoView {
     let lang = state.lang;
     let names = geo_names(&geographies, lang);
@@ -32,62 +48,33 @@ pub fn ChartView(
         state: &state,
         world: world.as_ref(),
     };
-    let svg = render_plot(&plot, Size::new(760, 440));
+    let size = chart_size();
     let summary = describe(&plot);
-    let rows: Vec<_> = selection
-        .observations
-        .iter()
-        .map(|o| {
-            let interval = match (o.lower, o.upper) {
-                (Some(l), Some(u)) => format!("{}–{}", format_number(l, lang), format_number(u, lang)),
-                _ => String::new(),
-            };
-            let source = dataset.meta.source(&o.source_ref).map(|s| s.title.clone()).unwrap_or_default();
-            (plot.series_key_label(o), o.period.label(), format_number(o.value, lang), interval, o.note.clone(), source)
-        })
-        .collect();
+    let rows = table::rows(&plot);
+    let caption = dataset.meta.indicator.name.get(lang).to_string();
+    let is_table = state.chart == ChartKind::Table;
+    let svg = (!is_table).then(|| render_plot(&plot, size));
+    let narrow = size.width < 760;
     let notes = selection.notes.clone();
-    let missing = selection.missing_geos.clone();
+    let missing: Vec<String> = selection.missing_geos.iter().map(|g| names.get(g).cloned().unwrap_or_else(|| g.clone())).collect();
+    let figure = match svg {
+        Some(svg) => view! { <div class="chart-svg" class:narrow=narrow inner_html=svg></div> }.into_any(),
+        None => view! { <DataTable rows=rows.clone() lang=lang caption=caption.clone()/> }.into_any(),
+    };
     view! {
-        <figure class="chart-figure" data-testid="chart">
-            <div class="chart-svg" inner_html=svg></div>
+        <figure class="chart-figure" data-testid="chart" data-kind=state.chart.code()>
+            {figure}
             <figcaption class="chart-summary" data-testid="chart-summary">{summary}</figcaption>
             {(!notes.is_empty()).then(|| view! { <ul class="selection-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
             {(!missing.is_empty()).then(|| view! {
-                <p class="gap-note" role="note">"No figures for: " {missing.join(", ")} " — shown as a gap, not a zero."</p>
+                <p class="gap-note" role="note" data-testid="gap-note">{Msg::NoFiguresFor.fill(lang, &[&missing.join(", ")])}</p>
             })}
         </figure>
-        <details class="data-table" open=true>
-            <summary>{Msg::DataTable.get(lang)}</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=Msg::DataTable.get(lang)>
-                <table data-testid="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{Msg::Place.get(lang)}</th>
-                            <th scope="col">{Msg::Period.get(lang)}</th>
-                            <th scope="col" class="num">{Msg::Value.get(lang)}</th>
-                            <th scope="col" class="num">{Msg::Interval.get(lang)}</th>
-                            <th scope="col">{Msg::Note.get(lang)}</th>
-                            <th scope="col">{Msg::Source.get(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(label, period, value, interval, note, source)| view! {
-                                <tr>
-                                    <th scope="row">{label}</th>
-                                    <td>{period}</td>
-                                    <td class="num">{value}</td>
-                                    <td class="num">{interval}</td>
-                                    <td>{note}</td>
-                                    <td>{source}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </details>
+        {(!is_table).then(|| view! {
+            <details class="data-table" open=!table_closed>
+                <summary>{Msg::DataTable.get(lang)}</summary>
+                <DataTable rows=rows lang=lang caption=caption/>
+            </details>
+        })}
     }
 }

@@ -1,4 +1,14 @@
+pub mod annotation_editor;
 pub mod caveat_panel;
+pub mod catalogue;
+pub mod chart;
 pub mod chart_view;
+pub mod compare;
+pub mod embed_code;
+pub mod export_panel;
+pub mod glossary_links;
+pub mod home;
+pub mod layout;
 pub mod load_error;
+pub mod profile;
 pub mod site_header;

@@ -1,22 +1,30 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::layout::language_switch::LanguageSwitch;
 use crate::i18n::{Msg, t, use_lang};
-use crate::localised_href;
+use crate::prefs::use_href;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_lang();
-    let link = move |path: &'static str| move || localised_href(path, lang.get());
+    let href = use_href();
+    let link = move |path: &'static str| move || href(path);
     view! {
-        <a class="skip-link" href="#content">{t(lang, Msg::SkipToContent)}</a>
+        // target=_self: the browser moves focus to <main>; a routed link would not.
+        <a class="skip-link" href="#content" target="_self">{t(lang, Msg::SkipToContent)}</a>
         <header class="site-header">
             <A href=link("/") attr:class="brand">{t(lang, Msg::SiteName)}</A>
-            <nav aria-label="Main">
+            <nav aria-label=t(lang, Msg::NavMain) class="main-nav">
                 <ul>
                     <li><A href=link("/datasets")>{t(lang, Msg::NavDatasets)}</A></li>
+                    <li><A href=link("/coverage")>{t(lang, Msg::NavCoverage)}</A></li>
+                    <li><A href=link("/compare")>{t(lang, Msg::NavCompare)}</A></li>
+                    <li><A href=link("/glossary")>{t(lang, Msg::NavGlossary)}</A></li>
+                    <li><A href=link("/methods")>{t(lang, Msg::NavMethods)}</A></li>
                 </ul>
             </nav>
+            <LanguageSwitch/>
         </header>
     }
 }

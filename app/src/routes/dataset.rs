@@ -2,35 +2,59 @@
 //! chart with its caveat panel beside it, the data table and the sources.
 //! Everything the user sets lives in the URL query.
 
-use evidence::chart::WorldMap;
-use evidence::model::{Dataset, Tone};
+use evidence::api::GeoList;
+use evidence::model::{Dataset, GeoKind, Geography, Lang, Unit};
 use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, ApiError};
 use crate::components::caveat_panel::CaveatPanel;
+use crate::components::chart::chart_controls::ChartControls;
+use crate::components::chart::chart_page_skeleton::ChartPageSkeleton;
+use crate::components::chart::multi_select::Choice;
 use crate::components::chart_view::ChartView;
+use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
-use crate::i18n::{Msg, t, use_lang};
+use crate::i18n::{Msg, method_msg, t, use_lang};
+use crate::prefs::{use_go, use_href, use_page_title};
 
 #[derive(Clone)]
 struct PageData {
     dataset: Dataset,
-    geographies: Vec<evidence::model::Geography>,
-    world: Option<WorldMap>,
+    geographies: Vec<Geography>,
+    /// Every geography code with figures in this dataset.
+    geos: Vec<String>,
 }
 
-async fn load(id: String, want_map: bool) -> Result<PageData, ApiError> {
+async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
     let detail = api::dataset(&id).await?;
     let obs = api::observations(&id).await?;
-    let geos = api::geographies().await?;
-    let world = if want_map { Some(api::world_map().await?) } else { None };
+    let geographies = geo_list.await?.geographies;
     Ok(PageData {
         dataset: Dataset { meta: detail.meta, observations: obs.observations },
-        geographies: geos.geographies,
-        world,
+        geographies,
+        geos: detail.geos,
     })
+}
+
+/// The places a reader can pick: those with figures and, for counts by
+/// country, regions (drawn as sums over the countries that report, with
+/// how many that is). Percentages are never summed, so no regions for them.
+fn geo_choices(with_data: &[String], geographies: &[Geography], unit: Unit, lang: Lang) -> Vec<Choice> {
+    let name = |code: &str| geographies.iter().find(|g| g.code == code).map(|g| g.name.get(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let mut places: Vec<Choice> = with_data.iter().map(|c| Choice { value: c.clone(), label: name(c) }).collect();
+    places.sort_by(|a, b| crate::text_match::fold(&a.label).cmp(&crate::text_match::fold(&b.label)));
+    let countries = with_data.iter().filter(|c| geographies.iter().any(|g| &g.code == *c && g.kind == GeoKind::Country)).count();
+    if unit == Unit::Count && countries > 1 {
+        places.extend(
+            geographies
+                .iter()
+                .filter(|g| g.kind.is_aggregate() && !with_data.contains(&g.code))
+                .map(|g| Choice { value: g.code.clone(), label: Msg::RegionSum.fill(lang, &[g.name.get(lang)]) }),
+        );
+    }
+    places
 }
 
 #[component]
@@ -38,33 +62,28 @@ pub fn DatasetPage() -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let lang = use_lang();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let href = use_href();
+    let catalogue = crate::use_catalogue();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let parsed = Memo::new(move |_| ChartState::from_query(&location.search.get()));
     let state = Memo::new(move |_| parsed.get().0);
     let warnings = Memo::new(move |_| parsed.get().1);
     let want_map = Memo::new(move |_| state.get().chart == ChartKind::Map);
-    let data = LocalResource::new(move || load(id(), want_map.get()));
+    // The dataset is loaded once per id; the world map only when a map is
+    // asked for, on its own, so switching chart kinds keeps the controls.
+    let data = LocalResource::new(move || load(id.get(), catalogue.geographies));
+    let world = LocalResource::new(move || {
+        let want = want_map.get();
+        async move { if want { api::world_map().await.map(Some) } else { Ok(None) } }
+    });
+    use_page_title(move || {
+        data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()
+    });
 
-    let navigate = use_navigate();
-    let set_state = move |new_state: ChartState| {
-        navigate(&format!("/datasets/{}?{}", id(), new_state.to_query()), Default::default());
-    };
-    let set_chart = {
-        let set_state = set_state.clone();
-        move |kind: ChartKind| {
-            let mut s = state.get_untracked();
-            s.chart = kind;
-            set_state(s);
-        }
-    };
-    let set_tone = {
-        let set_state = set_state.clone();
-        move |tone: Tone| {
-            let mut s = state.get_untracked();
-            s.tone = tone;
-            set_state(s);
-        }
-    };
+    let go = use_go();
+    let set_state = Callback::new(move |new_state: ChartState| {
+        go.run(format!("/datasets/{}?{}", id.get_untracked(), new_state.to_query()));
+    });
 
     view! {
         {move || (!warnings.get().is_empty()).then(|| view! {
@@ -73,70 +92,81 @@ pub fn DatasetPage() -> impl IntoView {
                 <ul>{warnings.get().into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
             </div>
         })}
-        <div class="controls" role="group" aria-label="Chart settings">
-            <fieldset class="segmented">
-                <legend>{t(lang, Msg::ChartKind)}</legend>
-                {ChartKind::ALL.into_iter().map(|kind| {
-                    let set_chart = set_chart.clone();
-                    let label = match kind {
-                        ChartKind::Line => Msg::Line,
-                        ChartKind::Bar => Msg::Bar,
-                        ChartKind::Map => Msg::Map,
-                        ChartKind::Table => Msg::Table,
-                    };
-                    view! {
-                        <button type="button" data-testid=format!("chart-{}", kind.code())
-                            aria-pressed=move || (state.get().chart == kind).to_string()
-                            on:click=move |_| set_chart(kind)>{t(lang, label)}</button>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="segmented">
-                <legend>{t(lang, Msg::Tone)}</legend>
-                {[(Tone::Plain, Msg::Plain), (Tone::Technical, Msg::Technical)].into_iter().map(|(tone, label)| {
-                    let set_tone = set_tone.clone();
-                    view! {
-                        <button type="button" data-testid=format!("tone-{}", tone.code())
-                            aria-pressed=move || (state.get().tone == tone).to_string()
-                            on:click=move |_| set_tone(tone)>{t(lang, label)}</button>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
-        <Transition fallback=move || view! { <div class="chart-skeleton" aria-busy="true">{t(lang, Msg::Loading)}</div> }>
+        <Transition fallback=move || view! { <ChartPageSkeleton/> }>
             {move || Suspend::new(async move {
+                // Read first, so a change of language redraws the page in it.
+                let l = lang.get();
                 match data.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
-                    Ok(PageData { dataset, geographies, world }) => {
-                        let s = state.get();
-                        let l = s.lang;
-                        let title = s.title.clone().unwrap_or_else(|| dataset.meta.title.get(l).to_string());
-                        let caveats = dataset.meta.caveats.clone();
-                        let sources = dataset.meta.sources.clone();
-                        let publisher = dataset.meta.publisher.clone();
-                        let subtitle = format!("{} — {}", dataset.meta.indicator.name.get(l), dataset.meta.indicator.unit_label.get(l));
+                    Ok(PageData { dataset, geographies, geos }) => {
+                        let meta = dataset.meta.clone();
+                        let default_title = meta.title.get(l).to_string();
+                        let subtitle = format!("{} — {}", meta.indicator.name.get(l), meta.indicator.unit_label.get(l));
+                        let periods = dataset.periods();
+                        let years = match (periods.first(), periods.last()) {
+                            (Some(a), Some(b)) if a.start_year() != b.end_year() => format!("{}–{}", a.start_year(), b.end_year()),
+                            (Some(a), _) => a.label(),
+                            _ => String::new(),
+                        };
+                        let byline = format!("{} · {} · {}", meta.publisher, method_msg(meta.coverage.method).get(l), years);
+                        let geo_options = geo_choices(&geos, &geographies, meta.indicator.unit, l);
+                        let series_options: Vec<Choice> = dataset
+                            .series_names()
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .map(|s| Choice { value: s.to_string(), label: meta.series_label(s, l).to_string() })
+                            .collect();
+                        let sources = meta.sources.clone();
+                        let compare_href = href(&format!("/compare?datasets={}", meta.id));
+                        let coverage_href = href("/coverage");
+                        let licence = meta.licence.clone();
+                        let (note_periods, note_places) = (periods.clone(), geo_options.clone());
                         view! {
-                            <article class="chart-page">
+                            <article class="chart-page" aria-labelledby="chart-title">
                                 <header class="chart-header">
-                                    <h1 data-testid="chart-title">{title}</h1>
-                                    <p class="subtitle">{subtitle}</p>
+                                    <h1 id="chart-title" data-testid="chart-title">{move || state.get().title.unwrap_or_else(|| default_title.clone())}</h1>
+                                    <p class="subtitle">{move || state.get().subtitle.unwrap_or_else(|| subtitle.clone())}</p>
+                                    <p class="byline">{byline}</p>
                                 </header>
+                                <ChartControls state=state set_state=set_state geo_options=geo_options series_options=series_options periods=periods/>
                                 <div class="chart-and-caveats">
                                     <div class="chart-column">
-                                        <ChartView dataset=dataset geographies=geographies state=s.clone() world=world/>
+                                        <Transition fallback=move || view! { <PageSkeleton kind="chart"/> }>
+                                            {move || {
+                                                let dataset = dataset.clone();
+                                                let geographies = geographies.clone();
+                                                Suspend::new(async move {
+                                                    let s = state.get();
+                                                    match world.await {
+                                                        Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> }.into_any(),
+                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> }.into_any(),
+                                                    }
+                                                })
+                                            }}
+                                        </Transition>
                                     </div>
-                                    <CaveatPanel caveats=caveats tone=Signal::derive(move || state.get().tone) lang=lang/>
+                                    <CaveatPanel caveats=meta.caveats.clone() tone=Signal::derive(move || state.get().tone) lang=lang
+                                        definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
+                                        terms=meta.indicator.glossary.clone()/>
                                 </div>
+                                <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
+                                <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>
                                 <footer class="chart-footer">
                                     <h2>{t(lang, Msg::Sources)}</h2>
-                                    <p>{publisher}</p>
+                                    <p>{meta.publisher.clone()} " · " {t(lang, Msg::Licence)} " " {licence}</p>
                                     <ul class="sources">
                                         {sources.into_iter().map(|src| view! {
-                                            <li><a href=src.url.clone() rel="noopener noreferrer">{src.title.clone()}</a>
+                                            <li><a href=src.url.clone() rel="noopener noreferrer external">{src.title.clone()}</a>
                                                 {src.locator.clone().map(|l| format!(", {l}"))}</li>
                                         }).collect_view()}
                                     </ul>
+                                    <p class="related">
+                                        <a href=compare_href data-testid="compare-link">{t(lang, Msg::CompareWithAnother)}</a>
+                                        " · "
+                                        <a href=coverage_href>{t(lang, Msg::SeeCoverage)}</a>
+                                    </p>
                                 </footer>
+                                <crate::components::embed_code::EmbedCode dataset_id=meta.id.clone() state=state/>
                             </article>
                         }.into_any()
                     }

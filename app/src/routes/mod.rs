@@ -1,4 +1,9 @@
+pub mod compare;
+pub mod coverage;
 pub mod dataset;
 pub mod datasets;
+pub mod geo;
+pub mod glossary;
 pub mod home;
+pub mod methods;
 pub mod not_found;

@@ -182,11 +182,15 @@ pub fn render_framed(plot: &Plot, size: Size, frame: &Frame) -> String {
     foot.push_str(&link.svg);
     let footer_height = link.y + MARGIN - 8.0;
 
-    let wanted_plot = size.height as f64 - plot_top - footer_height;
-    let plot_height = wanted_plot.max(MIN_PLOT_HEIGHT as f64).round() as u32;
+    // The 8 px gap above the footer is part of the height asked for, so a
+    // picture is exactly the size asked for (a 1920×1080 slide is 16:9)
+    // unless the plot would fall under its minimum: then it grows taller
+    // rather than lose any caveat.
+    let wanted_plot = size.height as f64 - plot_top - footer_height - 8.0;
+    let plot_height = wanted_plot.max(MIN_PLOT_HEIGHT as f64).floor() as u32;
     let plot_width = (w - 2.0 * MARGIN + 8.0).round() as u32;
     let plot_svg = super::render_plot(plot, Size::new(plot_width, plot_height));
-    let total_height = (plot_top + plot_height as f64 + footer_height + 8.0).ceil();
+    let total_height = (plot_top + plot_height as f64 + footer_height + 8.0).ceil().max(size.height as f64);
     let foot_y = plot_top + plot_height as f64 + 8.0;
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{total_height}" viewBox="0 0 {w} {total_height}" role="img" aria-labelledby="frame-title frame-desc"><title id="frame-title">{title}</title><desc id="frame-desc">{desc}</desc><rect width="100%" height="100%" fill="#fff"/>{head}<g transform="translate({px:.1},{plot_top:.1})">{plot}</g><g transform="translate(0,{foot_y:.1})">{foot}</g></svg>"##,

@@ -8,16 +8,47 @@ use evidence::api::{GeoName, ObservationList};
 use evidence::model::{Dataset, Observation};
 use evidence::package::Package;
 
-use super::{parse_year, strict_query};
+use super::{no_query, parse_year, strict_query};
 use crate::error::{AppError, AppResult};
 use crate::http;
 use crate::state::AppState;
 
-pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    http::json(&headers, &state.data().catalogue)
+/// The catalogue: every dataset with its coverage summary and caveats.
+#[utoipa::path(
+    get,
+    path = "/api/v1/datasets",
+    tag = "datasets",
+    operation_id = "list_datasets",
+    responses(
+        (status = 200, description = "Every dataset", body = evidence::api::DatasetList),
+        (status = 400, description = "A query parameter was given; this endpoint takes none", body = evidence::api::ErrorBody),
+    ),
+)]
+pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> AppResult<Response> {
+    no_query(raw.as_deref())?;
+    Ok(http::json(&headers, &state.data().catalogue))
 }
 
-pub async fn detail(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> AppResult<Response> {
+/// One dataset: its metadata, sources, caveats and comparability notes.
+#[utoipa::path(
+    get,
+    path = "/api/v1/datasets/{id}",
+    tag = "datasets",
+    operation_id = "get_dataset",
+    params(("id" = String, Path, description = "Dataset id, as listed by /api/v1/datasets", example = "ncmec-cybertipline-by-country")),
+    responses(
+        (status = 200, description = "The dataset's metadata", body = evidence::api::DatasetDetail),
+        (status = 400, description = "A query parameter was given; this endpoint takes none", body = evidence::api::ErrorBody),
+        (status = 404, description = "No dataset with this id (code unknown_dataset)", body = evidence::api::ErrorBody),
+    ),
+)]
+pub async fn detail(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    no_query(raw.as_deref())?;
     let data = state.data();
     let cached = data.details.get(&id).ok_or_else(|| AppError::unknown_dataset(&id))?;
     Ok(http::json(&headers, cached))
@@ -92,6 +123,26 @@ impl ObservationFilter {
     }
 }
 
+/// A dataset's figures, optionally filtered. Without filters the whole
+/// set is served from a precomputed body.
+#[utoipa::path(
+    get,
+    path = "/api/v1/datasets/{id}/observations",
+    tag = "datasets",
+    operation_id = "list_observations",
+    params(
+        ("id" = String, Path, description = "Dataset id", example = "ncmec-cybertipline-by-country"),
+        ("geo" = Option<String>, Query, description = "Comma-separated geography codes from /api/v1/geo (at most 300); may be repeated", example = "KEN,UGA"),
+        ("from" = Option<i32>, Query, description = "First year (YYYY): periods that end before it are left out", example = 2019),
+        ("to" = Option<i32>, Query, description = "Last year (YYYY), not before `from`: periods that start after it are left out", example = 2023),
+        ("series" = Option<String>, Query, description = "A series of the dataset (see series_names in its metadata); may be repeated"),
+    ),
+    responses(
+        (status = 200, description = "The figures, with the geographies' names, the sources used and the series labels", body = evidence::api::ObservationList),
+        (status = 400, description = "A bad parameter: unknown name, unknown geography or series, a year not YYYY, from after to (code bad_parameter; the message names the parameter)", body = evidence::api::ErrorBody),
+        (status = 404, description = "No dataset with this id", body = evidence::api::ErrorBody),
+    ),
+)]
 pub async fn observations(
     State(state): State<AppState>,
     Path(id): Path<String>,

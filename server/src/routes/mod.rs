@@ -3,9 +3,12 @@
 pub mod assets;
 pub mod coverage;
 pub mod datasets;
+pub mod embed;
+pub mod exports;
 pub mod geo;
 pub mod glossary;
 pub mod meta;
+pub mod oembed;
 
 use crate::error::AppError;
 use evidence::state::query_pairs;
@@ -20,13 +23,21 @@ pub fn strict_query(raw: Option<&str>, allowed: &[&str]) -> Result<Vec<(String, 
     let pairs = query_pairs(raw);
     for (k, _) in &pairs {
         if !allowed.contains(&k.as_str()) {
-            return Err(AppError::bad_param(
-                &crate::error::truncate(k),
-                format!("unknown parameter; expected one of {}", allowed.join(", ")),
-            ));
+            let expected = if allowed.is_empty() {
+                "this endpoint takes no parameters".to_string()
+            } else {
+                format!("expected one of {}", allowed.join(", "))
+            };
+            return Err(AppError::bad_param(&crate::error::truncate(k), format!("unknown parameter; {expected}")));
         }
     }
     Ok(pairs)
+}
+
+/// For endpoints without parameters: any parameter is a mistake worth
+/// saying (a filter the server would silently ignore misleads).
+pub fn no_query(raw: Option<&str>) -> Result<(), AppError> {
+    strict_query(raw, &[]).map(|_| ())
 }
 
 pub fn parse_year(param: &str, value: &str) -> Result<i32, AppError> {

@@ -1,0 +1,2 @@
+pub mod dataset_card;
+pub mod dataset_list;

@@ -1,0 +1,3 @@
+pub mod compare_column;
+pub mod dataset_select;
+pub mod warnings_box;

@@ -1,0 +1,143 @@
+//! "Download": the chart as PNG or SVG at a chosen size, the data it shows
+//! as CSV, and the whole dataset as CSV. Each button is a plain link to the
+//! HTTP export of the current chart state, so the file from the page is
+//! byte for byte the file a script gets from the API with the same address,
+//! and it carries the title, notes, source, caveats and permalink.
+
+use evidence::model::{Lang, Tone};
+use evidence::state::{ChartState, STATE_VERSION, percent_encode};
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+
+/// The sizes the server offers (server/src/export/size.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Preset {
+    Report,
+    Slide,
+    Square,
+}
+
+impl Preset {
+    const ALL: [Preset; 3] = [Preset::Report, Preset::Slide, Preset::Square];
+    fn code(self) -> &'static str {
+        match self {
+            Preset::Report => "report",
+            Preset::Slide => "slide",
+            Preset::Square => "square",
+        }
+    }
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Preset::Report, Lang::En) => "Report page (1200 × 800)",
+            (Preset::Report, Lang::Fr) => "Page de rapport (1200 × 800)",
+            (Preset::Slide, Lang::En) => "Slide, 16:9 (1920 × 1080)",
+            (Preset::Slide, Lang::Fr) => "Diapositive, 16:9 (1920 × 1080)",
+            (Preset::Square, Lang::En) => "Square (1080 × 1080)",
+            (Preset::Square, Lang::Fr) => "Carré (1080 × 1080)",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Word {
+    Heading,
+    Intro,
+    Size,
+    HighResolution,
+    Png,
+    Svg,
+    ChartCsv,
+    DataCsv,
+}
+
+impl Word {
+    fn get(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Word::Heading, Lang::En) => "Download",
+            (Word::Heading, Lang::Fr) => "Télécharger",
+            (Word::Intro, Lang::En) => "Every file carries the title, your notes, the source and what these figures do and do not show.",
+            (Word::Intro, Lang::Fr) => "Chaque fichier garde le titre, vos notes, la source et ce que ces chiffres montrent et ne montrent pas.",
+            (Word::Size, Lang::En) => "Picture size",
+            (Word::Size, Lang::Fr) => "Taille de l'image",
+            (Word::HighResolution, Lang::En) => "High resolution PNG (2×)",
+            (Word::HighResolution, Lang::Fr) => "PNG haute résolution (2×)",
+            (Word::Png, Lang::En) => "Picture (PNG)",
+            (Word::Png, Lang::Fr) => "Image (PNG)",
+            (Word::Svg, Lang::En) => "Vector picture (SVG)",
+            (Word::Svg, Lang::Fr) => "Image vectorielle (SVG)",
+            (Word::ChartCsv, Lang::En) => "Data shown (CSV)",
+            (Word::ChartCsv, Lang::Fr) => "Données affichées (CSV)",
+            (Word::DataCsv, Lang::En) => "Whole dataset (CSV)",
+            (Word::DataCsv, Lang::Fr) => "Jeu de données complet (CSV)",
+        }
+    }
+}
+
+/// The API address of one export of `state`.
+fn export_href(dataset_id: &str, file: &str, query: &str) -> String {
+    format!("/api/v1/datasets/{}/{file}?{query}", percent_encode(dataset_id))
+}
+
+/// data.csv takes only the wording of its header block.
+fn data_query(state: &ChartState) -> String {
+    let mut q = format!("v={STATE_VERSION}");
+    if state.tone != Tone::default() {
+        q.push_str(&format!("&tone={}", state.tone.code()));
+    }
+    if state.lang != Lang::default() {
+        q.push_str(&format!("&lang={}", state.lang.code()));
+    }
+    q
+}
+
+#[component]
+pub fn ExportPanel(dataset_id: String, #[prop(into)] state: Signal<ChartState>) -> impl IntoView {
+    let lang = use_lang();
+    let preset = RwSignal::new(Preset::Report);
+    let retina = RwSignal::new(false);
+    let id = StoredValue::new(dataset_id);
+    let image_query = move || format!("{}&preset={}", state.get().to_query(), preset.get().code());
+    let png = move || {
+        let scale = if retina.get() { "&scale=2" } else { "" };
+        export_href(&id.get_value(), "chart.png", &format!("{}{scale}", image_query()))
+    };
+    let svg = move || export_href(&id.get_value(), "chart.svg", &image_query());
+    let chart_csv = move || export_href(&id.get_value(), "chart.csv", &state.get().to_query());
+    let data_csv = move || export_href(&id.get_value(), "data.csv", &data_query(&state.get()));
+
+    view! {
+        <section class="export-panel" aria-labelledby="export-heading" data-testid="export-panel">
+            <h2 id="export-heading">{move || Word::Heading.get(lang.get())}</h2>
+            <p class="hint">{move || Word::Intro.get(lang.get())}</p>
+            <div class="controls">
+                <div class="field">
+                    <label for="export-preset">{move || Word::Size.get(lang.get())}</label>
+                    <select id="export-preset" data-testid="export-preset" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some(p) = Preset::ALL.into_iter().find(|p| p.code() == code) {
+                            preset.set(p);
+                        }
+                    }>
+                        {Preset::ALL.into_iter().map(|p| view! {
+                            <option value=p.code() selected=move || preset.get() == p>{move || p.label(lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field-inline">
+                    <label>
+                        <input type="checkbox" data-testid="export-retina" prop:checked=move || retina.get()
+                            on:change=move |ev| retina.set(event_target_checked(&ev))/>
+                        " " {move || Word::HighResolution.get(lang.get())}
+                    </label>
+                </div>
+            </div>
+            <ul class="export-links">
+                <li><a class="button" href=png download="" data-testid="export-png">{move || Word::Png.get(lang.get())}</a></li>
+                <li><a class="button" href=svg download="" data-testid="export-svg">{move || Word::Svg.get(lang.get())}</a></li>
+                <li><a class="button" href=chart_csv download="" data-testid="export-csv">{move || Word::ChartCsv.get(lang.get())}</a></li>
+                <li><a class="button" href=data_csv download="" data-testid="export-data-csv">{move || Word::DataCsv.get(lang.get())}</a></li>
+            </ul>
+        </section>
+    }
+}

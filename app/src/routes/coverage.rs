@@ -1,0 +1,167 @@
+//! `/coverage`: which dataset has figures for which place in which years —
+//! and, as plainly, where there are none. An HTML table (rows: places,
+//! columns: datasets, cells: years), filtered by region
+//! (`?region=014`) and optionally to places with figures (`?with=data`).
+
+use evidence::api::CoverageMatrix;
+use evidence::model::{GeoKind, Geography};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{self, ApiError};
+use crate::components::layout::page_skeleton::PageSkeleton;
+use crate::components::load_error::LoadError;
+use crate::coverage_cells::{is_in_region, periods_label, region_options};
+use crate::i18n::{Msg, t, use_lang};
+use crate::prefs::{use_go, use_href, use_page_title, use_with_param};
+use crate::use_catalogue;
+
+const WORLD: &str = "001";
+
+async fn load(geo_list: LocalResource<Result<evidence::api::GeoList, ApiError>>) -> Result<(CoverageMatrix, Vec<Geography>), ApiError> {
+    let matrix = api::coverage().await?;
+    let geographies = geo_list.await?.geographies;
+    Ok((matrix, geographies))
+}
+
+fn kind_rank(k: GeoKind) -> u8 {
+    match k {
+        GeoKind::World => 0,
+        GeoKind::Region => 1,
+        GeoKind::Subregion => 2,
+        GeoKind::Country => 3,
+        GeoKind::Subnational => 4,
+        GeoKind::Special => 5,
+    }
+}
+
+#[component]
+pub fn CoveragePage() -> impl IntoView {
+    let lang = use_lang();
+    let href = use_href();
+    let go = use_go();
+    let with_param = use_with_param();
+    let query = use_query_map();
+    let region = Memo::new(move |_| query.read().get("region").unwrap_or_else(|| WORLD.to_string()));
+    let only_with_data = Memo::new(move |_| query.read().get("with").as_deref() == Some("data"));
+    let geo_list = use_catalogue().geographies;
+    let data = LocalResource::new(move || load(geo_list));
+    use_page_title(move || Msg::NavCoverage.get(lang.get()).to_string());
+
+    view! {
+        <h1>{t(lang, Msg::CoverageTitle)}</h1>
+        <p class="lede">{t(lang, Msg::CoverageIntro)}</p>
+        <Transition fallback=move || view! { <PageSkeleton kind="table"/> }>
+            {move || Suspend::new(async move {
+                let l = lang.get();
+                match data.await {
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
+                    Ok((matrix, geographies)) => {
+                        let options: Vec<(String, String, bool)> = region_options(&geographies)
+                            .into_iter()
+                            .map(|g| (g.code.clone(), g.name.get(l).to_string(), g.kind == GeoKind::Subregion))
+                            .collect();
+                        let store = StoredValue::new((matrix, geographies));
+                        let table = move || {
+                            let (region, only) = (region.get(), only_with_data.get());
+                            store.with_value(|(m, geos)| matrix_table(m, geos, &region, only, l, href))
+                        };
+                        view! {
+                            <div class="controls" role="group" aria-label=t(lang, Msg::FilterPlaces)>
+                                <div class="field">
+                                    <label for="region-filter">{t(lang, Msg::Region)}</label>
+                                    <select id="region-filter" data-testid="region-filter" on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        go.run(with_param("region", (v != WORLD).then_some(v.as_str())));
+                                    }>
+                                        {options.into_iter().map(|(code, name, sub)| {
+                                            let c = code.clone();
+                                            view! {
+                                                <option value=code selected=move || region.get() == c>
+                                                    {if sub { format!("\u{a0}\u{a0}\u{a0}{name}") } else { name }}
+                                                </option>
+                                            }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field checkbox-field">
+                                    <input type="checkbox" id="only-with-data" data-testid="only-with-data"
+                                        prop:checked=move || only_with_data.get()
+                                        on:change=move |ev| go.run(with_param("with", event_target_checked(&ev).then_some("data")))/>
+                                    <label for="only-with-data">{t(lang, Msg::OnlyWithFigures)}</label>
+                                </div>
+                            </div>
+                            <p class="legend" aria-hidden="true">
+                                <span class="cell-sample has">"2019–2023"</span> " " {Msg::LegendHas.get(l)}
+                                " " <span class="cell-sample gap">"—"</span> " " {Msg::LegendGap.get(l)}
+                            </p>
+                            {table}
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn matrix_table(
+    m: &CoverageMatrix,
+    geos: &[Geography],
+    region: &str,
+    only_with_data: bool,
+    l: evidence::model::Lang,
+    href: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let kind_of = |code: &str| geos.iter().find(|g| g.code == code).map(|g| g.kind).unwrap_or(GeoKind::Special);
+    let mut rows: Vec<usize> = (0..m.geographies.len()).filter(|&i| is_in_region(geos, &m.geographies[i].code, region)).collect();
+    let total = rows.len();
+    let has_data = |i: usize| m.cells.iter().any(|c| c.geo == i && !c.periods.is_empty());
+    let with_data = rows.iter().filter(|&&i| has_data(i)).count();
+    if only_with_data {
+        rows.retain(|&i| has_data(i));
+    }
+    rows.sort_by_key(|&i| (kind_rank(kind_of(&m.geographies[i].code)), crate::text_match::fold(m.geographies[i].name.get(l))));
+    let region_name = geos.iter().find(|g| g.code == region).map_or_else(|| region.to_string(), |g| g.name.get(l).to_string());
+    let summary = Msg::CoverageSummary.fill(l, &[&region_name, &total.to_string(), &with_data.to_string()]);
+    let head = m
+        .datasets
+        .iter()
+        .map(|d| {
+            let target = format!("/datasets/{}", d.id);
+            view! { <th scope="col" class="dataset-col"><a href=href(&target)>{d.title.get(l).to_string()}</a></th> }
+        })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|gi| {
+            let g = &m.geographies[gi];
+            let target = format!("/geo/{}", g.code);
+            let cells = (0..m.datasets.len())
+                .map(|di| match m.cells.iter().find(|c| c.dataset == di && c.geo == gi && !c.periods.is_empty()) {
+                    Some(c) => view! { <td class="has">{periods_label(&c.periods)}</td> }.into_any(),
+                    None => view! {
+                        <td class="gap"><span aria-hidden="true">"—"</span><span class="visually-hidden">{Msg::NoFigures.get(l)}</span></td>
+                    }
+                    .into_any(),
+                })
+                .collect_view();
+            view! {
+                <tr data-geo=g.code.clone()>
+                    <th scope="row"><a href=href(&target)>{g.name.get(l).to_string()}</a></th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="coverage-summary" data-testid="coverage-summary" aria-live="polite">{summary}</p>
+        <div class="table-scroll coverage-scroll" tabindex="0" role="region" aria-label=Msg::CoverageTitle.get(l)>
+            <table class="coverage-matrix" data-testid="coverage-table">
+                <caption class="visually-hidden">{Msg::CoverageCaption.fill(l, &[&region_name])}</caption>
+                <thead><tr><th scope="col" class="place-col">{Msg::Place.get(l)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,154 @@
+//! `/geo/{code}`: a country or region profile. Every dataset with figures
+//! for the place, with its latest value, a small trend and its caveats; and
+//! just as visible, every dataset without figures for it. Regions say how
+//! many of their countries are covered; percentages are never averaged.
+
+use std::collections::HashMap;
+
+use evidence::aggregate::countries_in;
+use evidence::api::{DatasetList, GeoList, GeoProfile, Glossary};
+use evidence::model::{GeoKind, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
+use crate::components::layout::page_skeleton::PageSkeleton;
+use crate::components::layout::tone_switch::ToneSwitch;
+use crate::components::load_error::LoadError;
+use crate::components::profile::covered_dataset::{CoveredDataset, PlaceContext};
+use crate::components::profile::not_covered_list::NotCoveredList;
+use crate::i18n::{Msg, geo_kind_msg, use_lang};
+use crate::prefs::{use_href, use_page_title};
+use crate::use_catalogue;
+
+#[derive(Clone)]
+struct PageData {
+    profile: GeoProfile,
+    geographies: GeoList,
+    datasets: DatasetList,
+    glossary_terms: HashMap<String, Vec<String>>,
+}
+
+async fn load(
+    code: String,
+    geographies: LocalResource<Result<GeoList, ApiError>>,
+    datasets: LocalResource<Result<DatasetList, ApiError>>,
+    glossary: LocalResource<Result<Glossary, ApiError>>,
+) -> Result<PageData, ApiError> {
+    let profile = api::geo_profile(&code).await?;
+    let geographies = geographies.await?;
+    let datasets = datasets.await?;
+    // Terms per dataset, for the glossary links of each caveat panel; the
+    // page works without them.
+    let mut glossary_terms: HashMap<String, Vec<String>> = HashMap::new();
+    if let Ok(g) = glossary.await {
+        for entry in g.terms {
+            for d in entry.datasets {
+                glossary_terms.entry(d).or_default().push(entry.term.id.clone());
+            }
+        }
+    }
+    Ok(PageData { profile, geographies, datasets, glossary_terms })
+}
+
+#[component]
+pub fn GeoPage() -> impl IntoView {
+    let params = use_params_map();
+    let lang = use_lang();
+    let href = use_href();
+    let catalogue = use_catalogue();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default().to_ascii_uppercase());
+    let data = LocalResource::new(move || load(code.get(), catalogue.geographies, catalogue.datasets, catalogue.glossary));
+    use_page_title(move || {
+        data.map(|d| d.as_ref().ok().map(|p| p.profile.geography.name.get(lang.get()).to_string())).flatten().unwrap_or_default()
+    });
+    view! {
+        <Transition fallback=move || view! { <PageSkeleton kind="profile"/> }>
+            {move || Suspend::new(async move {
+                let l = lang.get();
+                match data.await {
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
+                    Ok(page) => profile_view(page, l, href).into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    let PageData { profile, geographies, datasets, glossary_terms } = page;
+    let geo = profile.geography.clone();
+    let name = geo.name.get(l).to_string();
+    let is_region = geo.kind.is_aggregate();
+    let members = if is_region { countries_in(&geographies.geographies, &geo.code) } else { Vec::new() };
+    let names: HashMap<String, String> = geographies.geographies.iter().map(|g| (g.code.clone(), g.name.get(l).to_string())).collect();
+    let place = PlaceContext { code: geo.code.clone(), is_region, countries_in_region: members.len(), names };
+    let kind_line = match (&profile.parent, geo.kind) {
+        (Some(p), GeoKind::Country) => Msg::CountryIn.fill(l, &[p.name.get(l)]),
+        (_, k) if k.is_aggregate() => Msg::RegionOfCountries.fill(l, &[geo_kind_msg(k).get(l), &members.len().to_string()]),
+        (_, k) => geo_kind_msg(k).get(l).to_string(),
+    };
+    let parent = profile.parent.clone().map(|p| {
+        let target = format!("/geo/{}", p.code);
+        view! { <p class="breadcrumb"><a href=href(&target)>{p.name.get(l).to_string()}</a></p> }
+    });
+    let n_covered = profile.covered.len();
+    let n_not = profile.not_covered.len();
+    let covered = profile
+        .covered
+        .into_iter()
+        .map(|entry| {
+            let summary = datasets.datasets.iter().find(|d| d.id == entry.dataset.id);
+            let unit_label = summary.map(|s| s.unit_label.clone());
+            let terms = glossary_terms.get(&entry.dataset.id).cloned().unwrap_or_default();
+            view! { <CoveredDataset entry=entry place=place.clone() unit_label=unit_label terms=terms lang=l/> }
+        })
+        .collect_view();
+    let children = (!profile.children.is_empty()).then(|| {
+        let links = profile
+            .children
+            .iter()
+            .map(|c| {
+                let target = format!("/geo/{}", c.code);
+                view! { <li><a href=href(&target)>{c.name.get(l).to_string()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="children" aria-labelledby="children-heading">
+                <h2 id="children-heading">{Msg::PlacesInRegion.fill(l, &[&name])}</h2>
+                <ul class="country-links">{links}</ul>
+            </section>
+        }
+    });
+    view! {
+        <article class="geo-profile" aria-labelledby="geo-title" data-testid="geo-profile">
+            <header class="profile-header">
+                {parent}
+                <h1 id="geo-title" data-testid="geo-title">{name.clone()}</h1>
+                <p class="kind">{kind_line}</p>
+                <p class="summary" data-testid="geo-summary">
+                    <a href="#covered-heading" target="_self">{Msg::NWithFigures.fill(l, &[&n_covered.to_string()])}</a>
+                    " · "
+                    <a href="#not-covered-heading" target="_self">{Msg::NWithoutFigures.fill(l, &[&n_not.to_string()])}</a>
+                </p>
+                <ToneSwitch/>
+            </header>
+            <div class="profile-body">
+            <section class="covered" aria-labelledby="covered-heading" data-testid="covered">
+                <h2 id="covered-heading">{Msg::DatasetsWithFigures.fill(l, &[&name, &n_covered.to_string()])}</h2>
+                {if n_covered == 0 {
+                    view! { <p class="gap-note">{Msg::NoDatasetCovers.fill(l, &[&name])}</p> }.into_any()
+                } else {
+                    view! { <ul class="covered-list">{covered}</ul> }.into_any()
+                }}
+            </section>
+            <section class="not-covered" aria-labelledby="not-covered-heading" data-testid="not-covered">
+                <h2 id="not-covered-heading">{Msg::DatasetsWithoutFigures.fill(l, &[&name, &n_not.to_string()])}</h2>
+                <p class="gap-explainer">{Msg::GapNotZero.get(l)}</p>
+                <NotCoveredList datasets=profile.not_covered summaries=datasets.datasets/>
+            </section>
+            </div>
+            {children}
+        </article>
+    }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Fuzz targets (fuzz/): each runs for $BENCH_FUZZ_SECONDS (default 60).
+#
+# With cargo-fuzz (libFuzzer, coverage-guided) on the nightly toolchain when
+# rustup has one, else on stable with RUSTC_BOOTSTRAP=1; if neither builds,
+# the libFuzzer-free runner fuzz/src/bin/random_loop.rs (stable, random +
+# mutated inputs, no coverage feedback). Saved failing inputs in
+# fuzz/regressions/<target>/ are replayed first.
+# Writes bench/results/fuzz.json.
+set -uo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+FUZZ="$ROOT/fuzz"
+cd "$ROOT"
+WORK="${BENCH_WORK:-$BENCH/work}"
+SECONDS_PER_TARGET="${BENCH_FUZZ_SECONDS:-60}"
+TOOLS="${BENCH_TOOLS:-$HOME/.cache/evidence-dashboard/tools}"
+CARGO_FUZZ_VERSION=0.13.2
+TARGETS=(state_roundtrip package_load annotation_render)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/fuzz"
+mkdir -p "$WORK/fuzz"
+
+cf_root="$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION"
+if [ ! -x "$cf_root/bin/cargo-fuzz" ]; then
+  echo "  installing cargo-fuzz $CARGO_FUZZ_VERSION into $cf_root (once)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$cf_root.partial" >"$WORK/fuzz/install.log" 2>&1 \
+    && rm -rf "$cf_root" && mv "$cf_root.partial" "$cf_root"
+fi
+export PATH="$cf_root/bin:$PATH"
+
+MODE=""
+FUZZ_CMD=()
+if command -v cargo-fuzz >/dev/null; then
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    echo "  building the fuzz targets with cargo-fuzz on nightly"
+    if (cd "$FUZZ" && nice -n 10 cargo +nightly fuzz build --sanitizer none -a >"$WORK/fuzz/build.log" 2>&1); then
+      MODE="cargo-fuzz (libFuzzer, nightly, --sanitizer none, debug assertions)"
+      FUZZ_CMD=(cargo +nightly fuzz run --sanitizer none -a)
+    fi
+  fi
+  if [ -z "$MODE" ]; then
+    echo "  building the fuzz targets with cargo-fuzz on stable + RUSTC_BOOTSTRAP=1"
+    if (cd "$FUZZ" && RUSTC_BOOTSTRAP=1 nice -n 10 cargo fuzz build --sanitizer none -a >"$WORK/fuzz/build.log" 2>&1); then
+      MODE="cargo-fuzz (libFuzzer, stable with RUSTC_BOOTSTRAP=1, --sanitizer none)"
+      FUZZ_CMD=(env RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none -a)
+    fi
+  fi
+fi
+if [ -z "$MODE" ]; then
+  echo "  cargo-fuzz unavailable; building the libFuzzer-free runner (stable)"
+  (cd "$FUZZ" && nice -n 10 cargo build --release --features random-loop --bin random_loop >"$WORK/fuzz/build.log" 2>&1) || { tail -20 "$WORK/fuzz/build.log"; exit 1; }
+  MODE="random_loop (no libFuzzer: arbitrary + bounded random loop, stable)"
+fi
+echo "  mode: $MODE"
+
+declare -A EXECS SECS FOUND REPLAY
+for t in "${TARGETS[@]}"; do
+  regress=("$FUZZ/regressions/$t"/*)
+  [ -e "${regress[0]}" ] || regress=()
+  REPLAY[$t]="none saved"
+  if [ ${#regress[@]} -gt 0 ]; then
+    if [ ${#FUZZ_CMD[@]} -gt 0 ]; then
+      (cd "$FUZZ" && "${FUZZ_CMD[@]}" "$t" "${regress[@]}" -- -runs=1) >"$WORK/fuzz/$t-replay.log" 2>&1
+    else
+      "$CARGO_TARGET_DIR/release/random_loop" replay "$t" "${regress[@]}" >"$WORK/fuzz/$t-replay.log" 2>&1
+    fi
+    if [ $? -eq 0 ]; then REPLAY[$t]="${#regress[@]} saved inputs pass"; else REPLAY[$t]="${#regress[@]} saved inputs, still FAILING"; fi
+    echo "  $t: regressions: ${REPLAY[$t]}"
+  fi
+  corpus="$WORK/fuzz/corpus-$t"
+  mkdir -p "$corpus" "$FUZZ/regressions/$t"
+  before=$(ls "$FUZZ/regressions/$t" | wc -l)
+  t0=$(date +%s)
+  if [ ${#FUZZ_CMD[@]} -gt 0 ]; then
+    dict=()
+    [ -f "$FUZZ/$t.dict" ] && dict=("-dict=$FUZZ/$t.dict")
+    seeds=()
+    [ -d "$FUZZ/seeds/$t" ] && seeds=("$FUZZ/seeds/$t")
+    (cd "$FUZZ" && timeout $((SECONDS_PER_TARGET + 120)) "${FUZZ_CMD[@]}" "$t" "$corpus" "${seeds[@]}" -- \
+      -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix="$FUZZ/regressions/$t/" "${dict[@]}") \
+      >"$WORK/fuzz/$t.log" 2>&1
+    EXECS[$t]=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$WORK/fuzz/$t.log" | grep -o '[0-9]*$' | tail -1)
+  else
+    timeout $((SECONDS_PER_TARGET + 60)) "$CARGO_TARGET_DIR/release/random_loop" run "$t" "$SECONDS_PER_TARGET" "$FUZZ/seeds/$t" >"$WORK/fuzz/$t.log" 2>&1
+    EXECS[$t]=$(grep -o '[0-9]* execs' "$WORK/fuzz/$t.log" | grep -o '^[0-9]*' | tail -1)
+  fi
+  SECS[$t]=$(( $(date +%s) - t0 ))
+  after=$(ls "$FUZZ/regressions/$t" | wc -l)
+  FOUND[$t]=$((after - before))
+  echo "  $t: ${EXECS[$t]:-?} execs in ${SECS[$t]} s, new failing inputs: ${FOUND[$t]}"
+  if [ "${FOUND[$t]}" -gt 0 ]; then
+    grep -m3 -E "panicked at|assertion|SUMMARY|deadly signal" "$WORK/fuzz/$t.log" | sed 's/^/    /'
+  fi
+done
+
+# Results JSON (python for the quoting).
+args=()
+for t in "${TARGETS[@]}"; do args+=("$t" "${EXECS[$t]:-0}" "${SECS[$t]}" "${FOUND[$t]}" "${REPLAY[$t]}"); done
+python3 - "$MODE" "$WORK/fuzz" "${args[@]}" <<'EOF'
+import os, sys
+sys.path.insert(0, os.path.join(os.environ.get("BENCH_DIR", os.getcwd() + "/bench"), "lib"))
+from results import figure, write
+mode, logs, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
+figures, details = [], {"mode": mode, "logs": logs, "targets": {}}
+for i in range(0, len(rest), 5):
+    t, execs, secs, found, replay = rest[i], int(rest[i + 1] or 0), int(rest[i + 2]), int(rest[i + 3]), rest[i + 4]
+    regressions = sorted(os.listdir(os.path.join(os.getcwd(), "fuzz", "regressions", t)))
+    first = ""
+    try:
+        with open(os.path.join(logs, f"{t}.log"), errors="replace") as f:
+            for line in f:
+                if "panicked at" in line or "assertion" in line.lower():
+                    first = line.strip()[:300]
+                    break
+    except FileNotFoundError:
+        pass
+    details["targets"][t] = {"execs": execs, "seconds": secs, "new_failing_inputs": found, "replay": replay,
+                             "regression_files": regressions, "first_failure": first}
+    figures.append(figure(f"fuzz_{t}", f"Fuzz {t}: execs in {secs} s, failing inputs", found, "",
+                          f"{execs} execs, {found} new failing" + (f"; saved: {replay}" if replay != "none saved" else ""),
+                          "0 failing", found == 0 and "FAILING" not in replay, "bench/fuzz.sh (" + mode.split(" (")[0] + ")"))
+write("fuzz", figures, details)
+EOF

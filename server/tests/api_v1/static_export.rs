@@ -1,0 +1,82 @@
+//! `export-static OUT`: the written site, served by a plain static file
+//! server configured as docs/deploy.md says, answers every URL with the
+//! live server's body.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::common::*;
+use super::reload::TempDir;
+
+/// nginx's `try_files $uri $uri/index.html $uri/index.json /index.html;`
+/// with types by extension: nothing of the app's server in it.
+async fn static_host(State(root): State<PathBuf>, req: Request) -> Response {
+    let rel = req.uri().path().trim_start_matches('/');
+    if rel.split('/').any(|s| s == "..") {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let base = root.join(rel);
+    let candidates = [base.clone(), base.join("index.html"), base.join("index.json"), root.join("index.html")];
+    for file in candidates {
+        if file.is_file() {
+            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let content_type = evidence_server::site::content_type(&format!("x.{ext}"));
+            let body = std::fs::read(&file).expect("readable");
+            return ([(header::CONTENT_TYPE, content_type)], body).into_response();
+        }
+    }
+    StatusCode::NOT_FOUND.into_response()
+}
+
+fn host(root: &Path) -> Router {
+    Router::new().fallback(static_host).with_state(root.to_path_buf())
+}
+
+#[tokio::test]
+async fn the_static_site_answers_every_url_like_the_server() {
+    let tmp = TempDir::new("export");
+    let out = tmp.0.join("site");
+    let summary = evidence_server::static_export::export(state(), &out).await.expect("export");
+    let urls = evidence_server::static_export::urls(&state());
+    assert!(summary.files + 1 >= urls.len(), "{} files for {} URLs (/ and /index.html are one file)", summary.files, urls.len());
+
+    let static_site = host(&out);
+    for url in &urls {
+        let live = get(url).await;
+        let served = send_to(static_site.clone(), request(axum::http::Method::GET, url, &[])).await;
+        assert_eq!(served.status, StatusCode::OK, "{url}");
+        assert_eq!(served.body, live.body, "{url}: the static body is the live one");
+        let main_type = |r: &Reply| r.header("content-type").split(';').next().unwrap_or("").to_string();
+        assert_eq!(main_type(&served), main_type(&live), "{url}: same type by extension");
+    }
+
+    let (id, geo) = sample();
+    for page in ["index.html", "datasets/index.html", &format!("datasets/{id}/index.html"), &format!("geo/{geo}/index.html"), "coverage/index.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+        assert!(html.contains("</head>"), "{page} is the app");
+    }
+    for json in ["api/v1/datasets/index.json", &format!("api/v1/datasets/{id}/observations/index.json"), "api/v1/openapi.json"] {
+        let body = std::fs::read(out.join(json)).unwrap_or_else(|e| panic!("{json}: {e}"));
+        serde_json::from_slice::<serde_json::Value>(&body).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+}
+
+#[test]
+fn the_cli_exports_into_an_empty_folder_only() {
+    let tmp = TempDir::new("export-cli");
+    let out = tmp.0.join("site");
+    let arg = out.to_string_lossy().into_owned();
+    assert_eq!(evidence_server::cli::main(vec!["export-static".into(), arg.clone()]), ExitCode::SUCCESS);
+    assert!(out.join("api/v1/version/index.json").is_file());
+    assert_eq!(
+        evidence_server::cli::main(vec!["export-static".into(), arg]),
+        ExitCode::FAILURE,
+        "a second export into the same folder would mix old and new files"
+    );
+    assert_eq!(evidence_server::cli::main(vec!["export-static".into()]), ExitCode::from(2), "OUT is required");
+}
