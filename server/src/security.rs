@@ -12,14 +12,8 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     let embed = req.uri().path().starts_with("/embed/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    let frame_ancestors = if embed { "*" } else { "'none'" };
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
-         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-         frame-ancestors {frame_ancestors}",
-        hashes = state.site().inline_script_hashes(),
-    );
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&csp).expect("ascii"));
+    let csp = if embed { &state.site().csp_embed } else { &state.site().csp_page };
+    h.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));

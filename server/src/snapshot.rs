@@ -40,6 +40,38 @@ pub struct Snapshot {
     pub coverage: Cached,
     pub details: HashMap<String, Cached>,
     pub all_observations: HashMap<String, Cached>,
+    /// Filtered responses already computed, by dataset and raw query. It
+    /// belongs to the snapshot, so a reload starts it afresh.
+    pub filtered: ResponseCache,
+}
+
+/// A bounded map of computed responses: when full it is emptied, which
+/// keeps memory bounded whatever queries clients send.
+#[derive(Default)]
+pub struct ResponseCache(std::sync::RwLock<HashMap<String, Cached>>);
+
+impl ResponseCache {
+    pub const MAX_ENTRIES: usize = 4096;
+
+    pub fn get(&self, key: &str) -> Option<Cached> {
+        self.0.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
+    }
+
+    pub fn insert(&self, key: String, value: Cached) {
+        let mut map = self.0.write().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= Self::MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert(key, value);
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.read().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Files of a package, hashed as they are read.
@@ -84,6 +116,6 @@ impl Snapshot {
             let list = crate::routes::datasets::observation_list(&package, d, d.observations.clone());
             all_observations.insert(d.meta.id.clone(), Cached::json(&list));
         }
-        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations }
+        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default() }
     }
 }

@@ -11,6 +11,7 @@ use evidence::package::Package;
 use super::{no_query, parse_year, strict_query};
 use crate::error::{AppError, AppResult};
 use crate::http;
+use crate::snapshot::Cached;
 use crate::state::AppState;
 
 /// The catalogue: every dataset with its coverage summary and caveats.
@@ -151,6 +152,11 @@ pub async fn observations(
 ) -> AppResult<Response> {
     let data = state.data();
     let dataset = data.package.dataset(&id).ok_or_else(|| AppError::unknown_dataset(&id))?;
+    let key = format!("{id}?{}", raw.as_deref().unwrap_or(""));
+    // Only valid queries are ever stored, so a hit needs no re-validation.
+    if let Some(cached) = data.filtered.get(&key) {
+        return Ok(http::json(&headers, &cached));
+    }
     let filter = ObservationFilter::parse(&data.package, raw.as_deref())?;
     if filter.is_empty() {
         return Ok(http::json(&headers, &data.all_observations[&id]));
@@ -161,5 +167,7 @@ pub async fn observations(
         }
     }
     let chosen: Vec<Observation> = filter.apply(&dataset.observations).cloned().collect();
-    Ok(http::json_value(&headers, &observation_list(&data.package, dataset, chosen)))
+    let cached = Cached::json(&observation_list(&data.package, dataset, chosen));
+    data.filtered.insert(key, cached.clone());
+    Ok(http::json(&headers, &cached))
 }

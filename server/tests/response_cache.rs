@@ -1,0 +1,56 @@
+//! Filtered observation responses are computed once per snapshot and query,
+//! stay bounded, and never hold an error.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use evidence_server::{Config, app, embedded_state};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String, bytes_like::Bytes) {
+    let res = router.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    let etag = res.headers().get("etag").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, etag, body)
+}
+
+mod bytes_like {
+    pub type Bytes = axum::body::Bytes;
+}
+
+#[tokio::test]
+async fn a_filtered_response_is_cached_and_identical() {
+    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let router = app(state.clone());
+    let uri = "/api/v1/datasets/ncmec-cybertipline-by-country/observations?geo=KEN,UGA&from=2021";
+    let (s1, e1, b1) = get(&router, uri).await;
+    assert_eq!(s1, StatusCode::OK);
+    assert_eq!(state.data().filtered.len(), 1);
+    let (s2, e2, b2) = get(&router, uri).await;
+    assert_eq!((s2, &e2, &b2), (StatusCode::OK, &e1, &b1));
+    assert_eq!(state.data().filtered.len(), 1);
+    let v: serde_json::Value = serde_json::from_slice(&b1).unwrap();
+    assert!(v["observations"].as_array().unwrap().iter().all(|o| o["geo"] == "KEN" || o["geo"] == "UGA"));
+}
+
+#[tokio::test]
+async fn errors_are_not_cached_and_the_cache_stays_bounded() {
+    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let router = app(state.clone());
+    let (status, _, _) = get(&router, "/api/v1/datasets/ncmec-cybertipline-by-country/observations?geo=NOPE").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(state.data().filtered.is_empty());
+}
+
+#[test]
+fn the_cache_never_holds_more_than_its_bound() {
+    use evidence_server::snapshot::{Cached, ResponseCache};
+    let cache = ResponseCache::default();
+    let max = ResponseCache::MAX_ENTRIES;
+    for i in 0..(max + 10) {
+        cache.insert(format!("key-{i}"), Cached::new(vec![1, 2, 3], "json"));
+        assert!(cache.len() <= max);
+    }
+    assert!(cache.get(&format!("key-{}", max + 9)).is_some(), "the newest entry is kept");
+}
