@@ -174,7 +174,7 @@ async function rerender(browser) {
       const target = `${CHART_PAGE}?v=1&chart=map&period=${period}`;
       const current = await page.evaluate(() => location.search);
       const next = current.includes(`period=${period}`) ? `${CHART_PAGE}?v=1&chart=map&period=${last}` : target;
-      const r = await page.evaluate((url) => new Promise((resolve) => {
+      const r = await page.evaluate(([url, period]) => new Promise((resolve) => {
         const before = document.querySelector('[data-testid=chart] svg');
         const beforeHtml = before ? before.outerHTML : '';
         let done = false;
@@ -189,12 +189,20 @@ async function rerender(browser) {
           requestAnimationFrame(() => setTimeout(() => resolve({ dom, frame: performance.now() - t0, paths }), 0));
         });
         mo.observe(document.body, { childList: true, subtree: true });
-        // What the router does on back/forward: the URL changes, the app redraws.
-        history.pushState(null, '', url);
-        dispatchEvent(new PopStateEvent('popstate', { state: null }));
-        setTimeout(() => { if (!done) { done = true; mo.disconnect(); resolve({ dom: null, frame: null, paths: 0, timeout: true }); } }, 10_000);
-      }), next);
+        const select = document.querySelector('select[data-testid=period]');
+        if (select) {
+          // The period control, as a user changes it.
+          select.value = period;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        } else {
+          // No control: what the router does on back/forward (the URL changes).
+          history.pushState(null, '', url);
+          dispatchEvent(new PopStateEvent('popstate', { state: null }));
+        }
+        setTimeout(() => { if (!done) { done = true; mo.disconnect(); resolve({ dom: null, frame: null, paths: 0, timeout: true }); } }, 3_000);
+      }), [next, new URLSearchParams(next.split('?')[1]).get('period')]);
       samples.push(r);
+      if (samples.length >= 2 && samples.every((x) => x.timeout)) break; // the page does not redraw: stop early
     }
     await context.close();
     const dom = samples.map((s) => s.dom).filter((x) => x != null);

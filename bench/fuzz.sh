@@ -6,7 +6,7 @@
 # the libFuzzer-free runner fuzz/src/bin/random_loop.rs (stable, random +
 # mutated inputs, no coverage feedback). Saved failing inputs in
 # fuzz/regressions/<target>/ are replayed first.
-# Writes bench/results/fuzz.json.
+# Writes bench/results/fuzz.json. `bench/fuzz.sh --build-only` only builds.
 set -uo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,8 +53,9 @@ if [ -z "$MODE" ]; then
   MODE="random_loop (no libFuzzer: arbitrary + bounded random loop, stable)"
 fi
 echo "  mode: $MODE"
+[ "${1:-}" = "--build-only" ] && exit 0
 
-declare -A EXECS SECS FOUND REPLAY
+declare -A EXECS SECS FOUND REPLAY CRASHES
 for t in "${TARGETS[@]}"; do
   regress=("$FUZZ/regressions/$t"/*)
   [ -e "${regress[0]}" ] || regress=()
@@ -77,10 +78,30 @@ for t in "${TARGETS[@]}"; do
     [ -f "$FUZZ/$t.dict" ] && dict=("-dict=$FUZZ/$t.dict")
     seeds=()
     [ -d "$FUZZ/seeds/$t" ] && seeds=("$FUZZ/seeds/$t")
+    # Fork mode with -ignore_crashes: a known failure does not end the run, so
+    # the whole time is spent looking; crashes go to a scratch folder and one
+    # input per distinct panic site is kept in fuzz/regressions/ below.
+    crashes="$WORK/fuzz/crashes-$t"
+    rm -rf "$crashes" && mkdir -p "$crashes"
     (cd "$FUZZ" && timeout $((SECONDS_PER_TARGET + 120)) "${FUZZ_CMD[@]}" "$t" "$corpus" "${seeds[@]}" -- \
-      -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix="$FUZZ/regressions/$t/" "${dict[@]}") \
+      -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+      -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}") \
       >"$WORK/fuzz/$t.log" 2>&1
-    EXECS[$t]=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$WORK/fuzz/$t.log" | grep -o '[0-9]*$' | tail -1)
+    EXECS[$t]=$(grep -o '^#[0-9]*' "$WORK/fuzz/$t.log" | tail -1 | tr -d '#')
+    # Keep one failing input per panic site not already covered by a saved one.
+    bin="$CARGO_TARGET_DIR/x86_64-unknown-linux-gnu/release/$t"
+    site_of() { "$bin" "$1" 2>&1 | grep -m1 -o 'panicked at [^ ]*' || echo "no panic"; }
+    declare -A known=()
+    for f in "$FUZZ/regressions/$t"/*; do [ -f "$f" ] && known["$(site_of "$f")"]=1; done
+    for f in $(ls "$crashes" 2>/dev/null | head -50); do
+      site=$(site_of "$crashes/$f")
+      if [ "$site" != "no panic" ] && [ -z "${known[$site]:-}" ]; then
+        cp "$crashes/$f" "$FUZZ/regressions/$t/$f"
+        known["$site"]=1
+      fi
+    done
+    unset known
+    CRASHES[$t]=$(ls "$crashes" | wc -l)
   else
     timeout $((SECONDS_PER_TARGET + 60)) "$CARGO_TARGET_DIR/release/random_loop" run "$t" "$SECONDS_PER_TARGET" "$FUZZ/seeds/$t" >"$WORK/fuzz/$t.log" 2>&1
     EXECS[$t]=$(grep -o '[0-9]* execs' "$WORK/fuzz/$t.log" | grep -o '^[0-9]*' | tail -1)
@@ -88,7 +109,7 @@ for t in "${TARGETS[@]}"; do
   SECS[$t]=$(( $(date +%s) - t0 ))
   after=$(ls "$FUZZ/regressions/$t" | wc -l)
   FOUND[$t]=$((after - before))
-  echo "  $t: ${EXECS[$t]:-?} execs in ${SECS[$t]} s, new failing inputs: ${FOUND[$t]}"
+  echo "  $t: ${EXECS[$t]:-?} execs in ${SECS[$t]} s, failing inputs seen: ${CRASHES[$t]:-?}, new panic sites saved: ${FOUND[$t]}"
   if [ "${FOUND[$t]}" -gt 0 ]; then
     grep -m3 -E "panicked at|assertion|SUMMARY|deadly signal" "$WORK/fuzz/$t.log" | sed 's/^/    /'
   fi
@@ -96,15 +117,15 @@ done
 
 # Results JSON (python for the quoting).
 args=()
-for t in "${TARGETS[@]}"; do args+=("$t" "${EXECS[$t]:-0}" "${SECS[$t]}" "${FOUND[$t]}" "${REPLAY[$t]}"); done
+for t in "${TARGETS[@]}"; do args+=("$t" "${EXECS[$t]:-0}" "${SECS[$t]}" "${FOUND[$t]}" "${REPLAY[$t]}" "${CRASHES[$t]:-${FOUND[$t]}}"); done
 python3 - "$MODE" "$WORK/fuzz" "${args[@]}" <<'EOF'
 import os, sys
 sys.path.insert(0, os.path.join(os.environ.get("BENCH_DIR", os.getcwd() + "/bench"), "lib"))
 from results import figure, write
 mode, logs, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
 figures, details = [], {"mode": mode, "logs": logs, "targets": {}}
-for i in range(0, len(rest), 5):
-    t, execs, secs, found, replay = rest[i], int(rest[i + 1] or 0), int(rest[i + 2]), int(rest[i + 3]), rest[i + 4]
+for i in range(0, len(rest), 6):
+    t, execs, secs, found, replay, crashes = rest[i], int(rest[i + 1] or 0), int(rest[i + 2]), int(rest[i + 3]), rest[i + 4], int(rest[i + 5] or 0)
     regressions = sorted(os.listdir(os.path.join(os.getcwd(), "fuzz", "regressions", t)))
     first = ""
     try:
@@ -115,10 +136,10 @@ for i in range(0, len(rest), 5):
                     break
     except FileNotFoundError:
         pass
-    details["targets"][t] = {"execs": execs, "seconds": secs, "new_failing_inputs": found, "replay": replay,
+    details["targets"][t] = {"execs": execs, "seconds": secs, "failing_inputs_seen": crashes, "new_panic_sites_saved": found, "replay": replay,
                              "regression_files": regressions, "first_failure": first}
-    figures.append(figure(f"fuzz_{t}", f"Fuzz {t}: execs in {secs} s, failing inputs", found, "",
-                          f"{execs} execs, {found} new failing" + (f"; saved: {replay}" if replay != "none saved" else ""),
-                          "0 failing", found == 0 and "FAILING" not in replay, "bench/fuzz.sh (" + mode.split(" (")[0] + ")"))
+    figures.append(figure(f"fuzz_{t}", f"Fuzz {t} ({secs} s)", crashes, "",
+                          f"{execs} execs, {crashes} failing ({found} new sites)" + (f"; {replay}" if replay != "none saved" else ""),
+                          "0 failing", crashes == 0 and "FAILING" not in replay, "bench/fuzz.sh (" + mode.split(" (")[0] + ")"))
 write("fuzz", figures, details)
 EOF

@@ -46,10 +46,11 @@ LOG="${BENCH_WORK:-$BENCH/work}/server.log"
 log_from=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
 echo "  schemathesis $VERSION: --checks all, up to $MAX_EXAMPLES examples per operation, at most $MAX_TIME s"
 # --max-time bounds the whole run. Rate limit is off on the server under test.
-timeout $((MAX_TIME + 120)) "$VENV/bin/schemathesis" run "$BASE/api/v1/openapi.json" \
+# Run from the scratch folder: schemathesis keeps a cache of failures (.schemathesis/) in its working directory.
+(cd "$WORK" && timeout $((MAX_TIME + 120)) "$VENV/bin/schemathesis" run "$BASE/api/v1/openapi.json" \
   --url "$BASE" --checks all --max-examples "$MAX_EXAMPLES" --max-time "$MAX_TIME" --workers 2 --seed 9 \
   --request-timeout 10 --no-shrink --report json --report-json-path "$WORK/report.json" \
-  >"$WORK/output.txt" 2>&1
+  >"$WORK/output.txt" 2>&1)
 code=$?
 tail -25 "$WORK/output.txt" | sed 's/^/    /'
 python3 "$BENCH/lib/schemathesis_report.py" "$WORK" "$code" "$LOG" "$log_from"

@@ -6,7 +6,6 @@
 use evidence::chart::format_number;
 use evidence::model::{GeoKind, Lang, Method, Tone, Unit, Verdict};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::compare_warnings::CompareWarning;
 use crate::theme::Theme;
@@ -26,6 +25,8 @@ pub enum Msg {
     FooterText,
     Loading,
     Retry,
+    ErrNetwork,
+    ErrDecode,
     LoadFailed,
     HomeTitle,
     HomeIntro,
@@ -91,6 +92,8 @@ pub enum Msg {
     Language,
     DataTable,
     Place,
+    RowLabel,
+    WholeRegion,
     Period,
     Latest,
     Value,
@@ -233,6 +236,8 @@ impl Msg {
             FooterText => "Aggregate figures only, from published sources, each cited. No cookies, no tracking.",
             Loading => "Loading…",
             Retry => "Retry",
+            ErrNetwork => "The server could not be reached. Check your connection and try again.",
+            ErrDecode => "The server sent data this page cannot read. Reloading the page may help.",
             LoadFailed => "This could not be loaded",
             HomeTitle => "Evidence on online child sexual exploitation and abuse, with what each number does and does not show",
             HomeIntro => "Curated figures from published sources — hotlines, NCMEC's CyberTipline, household surveys, meta-analyses — each shown with its coverage, known biases, definition and comparability warnings.",
@@ -298,6 +303,8 @@ impl Msg {
             Language => "Language",
             DataTable => "Data table",
             Place => "Place",
+            RowLabel => "Place or series",
+            WholeRegion => "{0} (all of it)",
             Period => "Period",
             Latest => "Latest",
             Value => "Value",
@@ -333,7 +340,7 @@ impl Msg {
             NoDatasetCovers => "No dataset here has figures for {0}. That is a gap in the evidence, not a sign that nothing happens.",
             GapNotZero => "A gap is not a zero: these sources say nothing about this place, either because they cover other places or because they publish no breakdown by country.",
             CoversOnly => "Covers: {0}",
-            SumOverCountries => "Sum over the {0} of {1} countries of the region that have a figure.",
+            SumOverCountries => "Sum of the {0} countries with a figure, out of the region's {1}.",
             CountriesWithFigures => "Figures for {0} of the {1} countries of the region.",
             NeverAveraged => "Percentages are shown country by country; they are never averaged into a regional figure.",
             PlacesInRegion => "Places in {0}",
@@ -440,6 +447,8 @@ impl Msg {
             FooterText => "Uniquement des chiffres agrégés, tirés de sources publiées et toutes citées. Ni cookies, ni pistage.",
             Loading => "Chargement…",
             Retry => "Réessayer",
+            ErrNetwork => "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+            ErrDecode => "Le serveur a envoyé des données que cette page ne sait pas lire. Recharger la page peut aider.",
             LoadFailed => "Le chargement a échoué",
             HomeTitle => "Données sur l'exploitation et les abus sexuels d'enfants en ligne, avec ce que chaque chiffre montre et ne montre pas",
             HomeIntro => "Des chiffres tirés de sources publiées — lignes de signalement, CyberTipline du NCMEC, enquêtes auprès des ménages, méta-analyses — chacun présenté avec sa couverture, ses biais connus, sa définition et ses limites de comparaison.",
@@ -505,6 +514,8 @@ impl Msg {
             Language => "Langue",
             DataTable => "Tableau des données",
             Place => "Lieu",
+            RowLabel => "Lieu ou série",
+            WholeRegion => "{0} (toute la zone)",
             Period => "Période",
             Latest => "La plus récente",
             Value => "Valeur",
@@ -540,7 +551,7 @@ impl Msg {
             NoDatasetCovers => "Aucun jeu de données ici n'a de chiffres pour {0}. C'est une lacune des données, pas le signe qu'il ne se passe rien.",
             GapNotZero => "Une lacune n'est pas un zéro : ces sources ne disent rien de ce lieu, soit parce qu'elles couvrent d'autres lieux, soit parce qu'elles ne publient pas de détail par pays.",
             CoversOnly => "Couvre : {0}",
-            SumOverCountries => "Somme sur les {0} pays de la région, sur {1}, qui ont un chiffre.",
+            SumOverCountries => "Somme des {0} pays qui ont un chiffre, sur les {1} de la région.",
             CountriesWithFigures => "Des chiffres pour {0} des {1} pays de la région.",
             NeverAveraged => "Les pourcentages sont donnés pays par pays ; ils ne sont jamais moyennés en un chiffre régional.",
             PlacesInRegion => "Lieux de la zone {0}",
@@ -654,8 +665,7 @@ fn fill(template: &str, args: &[&str]) -> String {
 
 /// The language chosen in the URL (`lang=fr`), English by default.
 pub fn use_lang() -> Signal<Lang> {
-    let query = use_query_map();
-    Signal::derive(move || query.read().get("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default())
+    expect_context::<crate::prefs::Prefs>().lang
 }
 
 /// A message in the current language, reactive.
@@ -785,6 +795,8 @@ mod tests {
         Msg::FooterText,
         Msg::Loading,
         Msg::Retry,
+        Msg::ErrNetwork,
+        Msg::ErrDecode,
         Msg::LoadFailed,
         Msg::HomeTitle,
         Msg::HomeIntro,
@@ -850,6 +862,8 @@ mod tests {
         Msg::Language,
         Msg::DataTable,
         Msg::Place,
+        Msg::RowLabel,
+        Msg::WholeRegion,
         Msg::Period,
         Msg::Latest,
         Msg::Value,

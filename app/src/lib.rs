@@ -48,22 +48,42 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <DocumentEffects/>
-            <SiteHeader/>
-            <main id="content" tabindex="-1">
-                <Routes fallback=routes::not_found::NotFound>
-                    <Route path=path!("/") view=routes::home::Home/>
-                    <Route path=path!("/datasets") view=routes::datasets::DatasetsPage/>
-                    <Route path=path!("/datasets/:id") view=routes::dataset::DatasetPage/>
-                    <Route path=path!("/geo/:code") view=routes::geo::GeoPage/>
-                    <Route path=path!("/compare") view=routes::compare::ComparePage/>
-                    <Route path=path!("/coverage") view=routes::coverage::CoveragePage/>
-                    <Route path=path!("/glossary") view=routes::glossary::GlossaryPage/>
-                    <Route path=path!("/methods") view=routes::methods::MethodsPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <Shell/>
         </Router>
+    }
+}
+
+/// Everything inside the router: the reader's preferences first, then the
+/// page frame around the routes.
+#[component]
+fn Shell() -> impl IntoView {
+    prefs::provide_prefs();
+    view! {
+        <DocumentEffects/>
+        <SiteHeader/>
+        <main id="content" tabindex="-1">
+            <PageRoutes/>
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// The pages. The language is fixed for the life of a document: the
+/// language switch loads the page anew (see LanguageSwitch), so texts drawn
+/// once stay right.
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=routes::not_found::NotFound>
+            <Route path=path!("/") view=routes::home::Home/>
+            <Route path=path!("/datasets") view=routes::datasets::DatasetsPage/>
+            <Route path=path!("/datasets/:id") view=routes::dataset::DatasetPage/>
+            <Route path=path!("/geo/:code") view=routes::geo::GeoPage/>
+            <Route path=path!("/compare") view=routes::compare::ComparePage/>
+            <Route path=path!("/coverage") view=routes::coverage::CoveragePage/>
+            <Route path=path!("/glossary") view=routes::glossary::GlossaryPage/>
+            <Route path=path!("/methods") view=routes::methods::MethodsPage/>
+        </Routes>
     }
 }
 

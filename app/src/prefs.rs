@@ -2,17 +2,33 @@
 //! read from the URL, never stored elsewhere, and small helpers to link and
 //! navigate with them.
 
-use evidence::model::Tone;
+use evidence::model::{Lang, Tone};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::url::{join, set_param, with_prefs};
 
+/// The reader's language and wording, read from the URL once for the whole
+/// app (memos: they notify only when the value itself changes) and shared,
+/// so no page or component holds its own copy that could outlive it.
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub lang: Signal<Lang>,
+    pub tone: Signal<Tone>,
+}
+
+/// Called once, inside the router, above every page.
+pub fn provide_prefs() {
+    let query = use_query_map();
+    let lang = Memo::new(move |_| query.read().get("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default());
+    let tone = Memo::new(move |_| query.read().get("tone").and_then(|t| Tone::parse(&t)).unwrap_or_default());
+    provide_context(Prefs { lang: lang.into(), tone: tone.into() });
+}
+
 /// The wording chosen in the URL (`tone=technical`), plain by default.
 pub fn use_tone() -> Signal<Tone> {
-    let query = use_query_map();
-    Signal::derive(move || query.read().get("tone").and_then(|t| Tone::parse(&t)).unwrap_or_default())
+    expect_context::<Prefs>().tone
 }
 
 /// Makes internal links that keep the language and the wording.

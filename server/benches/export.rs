@@ -51,6 +51,9 @@ fn bench(c: &mut Criterion) {
     let (map_state, _) = ChartState::from_query(&query("map"));
     let sizing = Sizing { size: Preset::Report.size(), scale: 1, preset: Some(Preset::Report) };
     let map = export::chart(&data, dataset, &map_state, Some(sizing), public_url);
+    c.bench_function("export_png_map_report_parse_only", |b| {
+        b.iter(|| black_box(export::png::parse(&map.svg).expect("parses").size().width()))
+    });
     c.bench_function("export_png_map_report_rasterise_only", |b| {
         b.iter(|| black_box(export::png::rasterise(&map.svg, 1, MAX_PNG_PIXELS).expect("draws").width()))
     });

@@ -276,7 +276,7 @@ pub fn AnnotationEditor(
                         </span>
                     </div>
                     <button type="submit" data-testid="annot-add-note"
-                        disabled=move || state.get().notes.len() >= MAX_NOTES>{move || Word::AddNote.get(lang.get())}</button>
+                        disabled=move || { state.get().notes.len() >= MAX_NOTES }>{move || Word::AddNote.get(lang.get())}</button>
                     <p role="status" aria-live="polite" class="field-error" data-testid="annot-note-status">
                         {move || {
                             let full = state.get().notes.len() >= MAX_NOTES;

@@ -63,9 +63,9 @@ pub fn CaveatPanel(
     #[prop(optional, into)]
     id_suffix: Option<String>,
     /// A short panel (the first caveat of each kind) for places where many
-    /// charts stand together, with a link to the page that has them all.
+    /// charts stand together, with a link to the page (path) that has them all.
     #[prop(optional, into)]
-    more_href: Option<String>,
+    more_path: Option<String>,
 ) -> impl IntoView {
     let level = heading_level.unwrap_or(2);
     let heading_id = match &id_suffix {
@@ -84,7 +84,7 @@ pub fn CaveatPanel(
     let sections = kinds
         .into_iter()
         .map(|kind| {
-            let take = if more_href.is_some() { 1 } else { usize::MAX };
+            let take = if more_path.is_some() { 1 } else { usize::MAX };
             let items: Vec<Caveat> = caveats.iter().filter(|c| c.kind == kind).take(take).cloned().collect();
             let lead = match kind {
                 CaveatKind::Definition => definition.clone().map(|d| (d, Msg::IndicatorDefinition)),
@@ -125,9 +125,10 @@ pub fn CaveatPanel(
         })
         .collect_view();
     let has_terms = !terms.is_empty();
-    let more = more_href.map(|href| {
+    let href = crate::prefs::use_href();
+    let more = more_path.map(|path| {
         let n = caveats.len();
-        view! { <p class="more-caveats"><a href=href>{move || Msg::AllCaveats.fill(lang.get(), &[&n.to_string()])}</a></p> }
+        view! { <p class="more-caveats"><a href=move || href(&path)>{move || Msg::AllCaveats.fill(lang.get(), &[&n.to_string()])}</a></p> }
     });
     let labelled_by = heading_id.clone();
     view! {

@@ -114,9 +114,10 @@ pub fn ComparePage() -> impl IntoView {
             {selects}
             <ToneSwitch/>
         </div>
-        <Transition fallback=move || view! { <PageSkeleton kind="compare"/> }>
-            {move || Suspend::new(async move {
-                let l = lang.get();
+        <Suspense fallback=move || view! { <PageSkeleton kind="compare"/> }>
+            {move || {
+                let l = lang.get_untracked();
+                Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
                     Ok(None) => view! {
@@ -125,7 +126,7 @@ pub fn ComparePage() -> impl IntoView {
                             <ul class="link-list">{suggestions}</ul>
                         </section>
                     }.into_any(),
-                    Ok(Some(Pair { a, b, geographies })) => {
+                    Ok(Some(Pair { a, b, geographies })) => untrack(move || {
                         let warnings = compare_warnings(&a.meta, &a.periods(), &b.meta, &b.periods());
                         let geos_a = a.geos().into_iter().map(String::from).collect::<Vec<_>>();
                         let geos_b = b.geos().into_iter().map(String::from).collect::<Vec<_>>();
@@ -134,11 +135,13 @@ pub fn ComparePage() -> impl IntoView {
                         let mut union: Vec<String> = geos_a.clone();
                         union.extend(geos_b.iter().filter(|g| !geos_a.contains(g)).cloned());
                         let mut options: Vec<Choice> = union.iter().map(|c| Choice { value: c.clone(), label: name(c) }).collect();
-                        options.sort_by(|x, y| crate::text_match::fold(&x.label).cmp(&crate::text_match::fold(&y.label)));
+                        options.sort_by_key(|c| crate::text_match::fold(&c.label));
                         let common_text = if common.is_empty() {
                             Msg::NoPlaceInBoth.get(l).to_string()
                         } else {
-                            Msg::PlacesInBoth.fill(l, &[&common.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ")])
+                            let mut names: Vec<String> = common.iter().map(|c| name(c)).collect();
+                            names.sort_by_key(|n| crate::text_match::fold(n));
+                            Msg::PlacesInBoth.fill(l, &[&names.join(", ")])
                         };
                         let (ta, tb) = (a.meta.title.get(l).to_string(), b.meta.title.get(l).to_string());
                         let picker = (options.len() > 1).then(|| view! {
@@ -169,9 +172,9 @@ pub fn ComparePage() -> impl IntoView {
                             <WarningsBox warnings=warnings a_title=ta b_title=tb/>
                             <div class="compare-grid">{columns}</div>
                         }.into_any()
-                    }
+                    }),
                 }
-            })}
-        </Transition>
+            })}}
+        </Suspense>
     }
 }

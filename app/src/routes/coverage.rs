@@ -24,6 +24,24 @@ async fn load(geo_list: LocalResource<Result<evidence::api::GeoList, ApiError>>)
     Ok((matrix, geographies))
 }
 
+/// Options of a select (value, label), under an optgroup label or none.
+type OptionGroup = (Option<String>, Vec<(String, String)>);
+
+/// The region filter's choices: the world alone, then one group per region
+/// holding the region as a whole and its sub-regions.
+fn region_groups(geos: &[Geography], l: evidence::model::Lang) -> Vec<OptionGroup> {
+    let mut groups: Vec<OptionGroup> = Vec::new();
+    for g in region_options(geos) {
+        let name = g.name.get(l).to_string();
+        match g.kind {
+            GeoKind::Region => groups.push((Some(name.clone()), vec![(g.code.clone(), Msg::WholeRegion.fill(l, &[&name]))])),
+            GeoKind::Subregion if !groups.is_empty() => groups.last_mut().expect("checked").1.push((g.code.clone(), name)),
+            _ => groups.push((None, vec![(g.code.clone(), name)])),
+        }
+    }
+    groups
+}
+
 fn kind_rank(k: GeoKind) -> u8 {
     match k {
         GeoKind::World => 0,
@@ -51,16 +69,14 @@ pub fn CoveragePage() -> impl IntoView {
     view! {
         <h1>{t(lang, Msg::CoverageTitle)}</h1>
         <p class="lede">{t(lang, Msg::CoverageIntro)}</p>
-        <Transition fallback=move || view! { <PageSkeleton kind="table"/> }>
-            {move || Suspend::new(async move {
-                let l = lang.get();
+        <Suspense fallback=move || view! { <PageSkeleton kind="table"/> }>
+            {move || {
+                let l = lang.get_untracked();
+                Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
-                    Ok((matrix, geographies)) => {
-                        let options: Vec<(String, String, bool)> = region_options(&geographies)
-                            .into_iter()
-                            .map(|g| (g.code.clone(), g.name.get(l).to_string(), g.kind == GeoKind::Subregion))
-                            .collect();
+                    Ok((matrix, geographies)) => untrack(move || {
+                        let groups = region_groups(&geographies, l);
                         let store = StoredValue::new((matrix, geographies));
                         let table = move || {
                             let (region, only) = (region.get(), only_with_data.get());
@@ -74,12 +90,14 @@ pub fn CoveragePage() -> impl IntoView {
                                         let v = event_target_value(&ev);
                                         go.run(with_param("region", (v != WORLD).then_some(v.as_str())));
                                     }>
-                                        {options.into_iter().map(|(code, name, sub)| {
-                                            let c = code.clone();
-                                            view! {
-                                                <option value=code selected=move || region.get() == c>
-                                                    {if sub { format!("\u{a0}\u{a0}\u{a0}{name}") } else { name }}
-                                                </option>
+                                        {groups.into_iter().map(|(group, options)| {
+                                            let options = options.into_iter().map(|(code, name)| {
+                                                let c = code.clone();
+                                                view! { <option value=code selected=move || region.get() == c>{name}</option> }
+                                            }).collect_view();
+                                            match group {
+                                                Some(label) => view! { <optgroup label=label>{options}</optgroup> }.into_any(),
+                                                None => options.into_any(),
                                             }
                                         }).collect_view()}
                                     </select>
@@ -97,10 +115,10 @@ pub fn CoveragePage() -> impl IntoView {
                             </p>
                             {table}
                         }.into_any()
-                    }
+                    }),
                 }
-            })}
-        </Transition>
+            })}}
+        </Suspense>
     }
 }
 
@@ -128,7 +146,7 @@ fn matrix_table(
         .iter()
         .map(|d| {
             let target = format!("/datasets/{}", d.id);
-            view! { <th scope="col" class="dataset-col"><a href=href(&target)>{d.title.get(l).to_string()}</a></th> }
+            view! { <th scope="col" class="dataset-col"><a href=move || href(&target)>{d.title.get(l).to_string()}</a></th> }
         })
         .collect_view();
     let body = rows
@@ -147,7 +165,7 @@ fn matrix_table(
                 .collect_view();
             view! {
                 <tr data-geo=g.code.clone()>
-                    <th scope="row"><a href=href(&target)>{g.name.get(l).to_string()}</a></th>
+                    <th scope="row"><a href=move || href(&target)>{g.name.get(l).to_string()}</a></th>
                     {cells}
                 </tr>
             }

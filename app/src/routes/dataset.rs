@@ -44,7 +44,7 @@ async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) ->
 fn geo_choices(with_data: &[String], geographies: &[Geography], unit: Unit, lang: Lang) -> Vec<Choice> {
     let name = |code: &str| geographies.iter().find(|g| g.code == code).map(|g| g.name.get(lang).to_string()).unwrap_or_else(|| code.to_string());
     let mut places: Vec<Choice> = with_data.iter().map(|c| Choice { value: c.clone(), label: name(c) }).collect();
-    places.sort_by(|a, b| crate::text_match::fold(&a.label).cmp(&crate::text_match::fold(&b.label)));
+    places.sort_by_key(|c| crate::text_match::fold(&c.label));
     let countries = with_data.iter().filter(|c| geographies.iter().any(|g| &g.code == *c && g.kind == GeoKind::Country)).count();
     if unit == Unit::Count && countries > 1 {
         places.extend(
@@ -92,13 +92,19 @@ pub fn DatasetPage() -> impl IntoView {
                 <ul>{warnings.get().into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
             </div>
         })}
-        <Transition fallback=move || view! { <ChartPageSkeleton/> }>
-            {move || Suspend::new(async move {
-                // Read first, so a change of language redraws the page in it.
-                let l = lang.get();
+        <Suspense fallback=move || view! { <ChartPageSkeleton/> }>
+            {move || {
+                // The language is fixed for the life of a page: a change of
+                // language mounts the page anew (lib.rs, LocalisedRoutes).
+                let l = lang.get_untracked();
+                Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
-                    Ok(PageData { dataset, geographies, geos }) => {
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
+                    // Drawn once per dataset: nothing read while drawing is
+                    // tracked, so a change of settings redraws only the parts
+                    // that follow it (the chart, the controls' state), never
+                    // the whole page under the reader's focus.
+                    Ok(PageData { dataset, geographies, geos }) => untrack(move || {
                         let meta = dataset.meta.clone();
                         let default_title = meta.title.get(l).to_string();
                         let subtitle = format!("{} — {}", meta.indicator.name.get(l), meta.indicator.unit_label.get(l));
@@ -117,8 +123,7 @@ pub fn DatasetPage() -> impl IntoView {
                             .map(|s| Choice { value: s.to_string(), label: meta.series_label(s, l).to_string() })
                             .collect();
                         let sources = meta.sources.clone();
-                        let compare_href = href(&format!("/compare?datasets={}", meta.id));
-                        let coverage_href = href("/coverage");
+                        let compare_target = format!("/compare?datasets={}", meta.id);
                         let licence = meta.licence.clone();
                         let (note_periods, note_places) = (periods.clone(), geo_options.clone());
                         view! {
@@ -131,19 +136,19 @@ pub fn DatasetPage() -> impl IntoView {
                                 <ChartControls state=state set_state=set_state geo_options=geo_options series_options=series_options periods=periods/>
                                 <div class="chart-and-caveats">
                                     <div class="chart-column">
-                                        <Transition fallback=move || view! { <PageSkeleton kind="chart"/> }>
+                                        <Suspense fallback=move || view! { <PageSkeleton kind="chart"/> }>
                                             {move || {
                                                 let dataset = dataset.clone();
                                                 let geographies = geographies.clone();
+                                                let s = state.get();
                                                 Suspend::new(async move {
-                                                    let s = state.get();
                                                     match world.await {
                                                         Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> }.into_any(),
                                                         Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> }.into_any(),
                                                     }
                                                 })
                                             }}
-                                        </Transition>
+                                        </Suspense>
                                     </div>
                                     <CaveatPanel caveats=meta.caveats.clone() tone=Signal::derive(move || state.get().tone) lang=lang
                                         definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
@@ -161,17 +166,17 @@ pub fn DatasetPage() -> impl IntoView {
                                         }).collect_view()}
                                     </ul>
                                     <p class="related">
-                                        <a href=compare_href data-testid="compare-link">{t(lang, Msg::CompareWithAnother)}</a>
+                                        <a href=move || href(&compare_target) data-testid="compare-link">{t(lang, Msg::CompareWithAnother)}</a>
                                         " · "
-                                        <a href=coverage_href>{t(lang, Msg::SeeCoverage)}</a>
+                                        <a href=move || href("/coverage")>{t(lang, Msg::SeeCoverage)}</a>
                                     </p>
                                 </footer>
                                 <crate::components::embed_code::EmbedCode dataset_id=meta.id.clone() state=state/>
                             </article>
                         }.into_any()
-                    }
+                    }),
                 }
-            })}
-        </Transition>
+            })}}
+        </Suspense>
     }
 }

@@ -63,15 +63,18 @@ pub fn GeoPage() -> impl IntoView {
         data.map(|d| d.as_ref().ok().map(|p| p.profile.geography.name.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });
     view! {
-        <Transition fallback=move || view! { <PageSkeleton kind="profile"/> }>
-            {move || Suspend::new(async move {
-                let l = lang.get();
+        <Suspense fallback=move || view! { <PageSkeleton kind="profile"/> }>
+            {move || {
+                let l = lang.get_untracked();
+                Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch()/> }.into_any(),
-                    Ok(page) => profile_view(page, l, href).into_any(),
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
+                    // Drawn once per place: nothing read here is tracked, so no
+                    // change of query redraws (and disposes) the page under the reader.
+                    Ok(page) => untrack(move || profile_view(page, l, href).into_any()),
                 }
-            })}
-        </Transition>
+            })}}
+        </Suspense>
     }
 }
 
@@ -90,7 +93,7 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
     };
     let parent = profile.parent.clone().map(|p| {
         let target = format!("/geo/{}", p.code);
-        view! { <p class="breadcrumb"><a href=href(&target)>{p.name.get(l).to_string()}</a></p> }
+        view! { <p class="breadcrumb"><a href=move || href(&target)>{p.name.get(l).to_string()}</a></p> }
     });
     let n_covered = profile.covered.len();
     let n_not = profile.not_covered.len();
@@ -110,7 +113,7 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
             .iter()
             .map(|c| {
                 let target = format!("/geo/{}", c.code);
-                view! { <li><a href=href(&target)>{c.name.get(l).to_string()}</a></li> }
+                view! { <li><a href=move || href(&target)>{c.name.get(l).to_string()}</a></li> }
             })
             .collect_view();
         view! {

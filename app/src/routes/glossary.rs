@@ -55,12 +55,13 @@ pub fn GlossaryPage() -> impl IntoView {
         <h1>{t(lang, Msg::Glossary)}</h1>
         <p class="lede">{t(lang, Msg::GlossaryIntro)}</p>
         <ToneSwitch/>
-        <Transition fallback=move || view! { <PageSkeleton kind="cards"/> }>
-            {move || Suspend::new(async move {
-                let l = lang.get();
+        <Suspense fallback=move || view! { <PageSkeleton kind="cards"/> }>
+            {move || {
+                let l = lang.get_untracked();
+                Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| { catalogue.glossary.refetch(); catalogue.datasets.refetch(); }/> }.into_any(),
-                    Ok((glossary, datasets)) => {
+                    Ok((glossary, datasets)) => untrack(move || {
                         let index = glossary.terms.iter().map(|e| {
                             let anchor = format!("#term-{}", e.term.id);
                             view! { <li><a href=anchor target="_self">{e.term.term.get(l).to_string()}</a></li> }
@@ -94,7 +95,7 @@ pub fn GlossaryPage() -> impl IntoView {
                             let used_by = e.datasets.iter().map(|d| {
                                 let title = datasets.datasets.iter().find(|s| &s.id == d).map_or_else(|| d.clone(), |s| s.title.get(l).to_string());
                                 let target = format!("/datasets/{d}");
-                                view! { <li><a href=href(&target)>{title}</a></li> }
+                                view! { <li><a href=move || href(&target)>{title}</a></li> }
                             }).collect_view();
                             let heading_id = format!("{id}-name");
                             let labelled_by = heading_id.clone();
@@ -117,9 +118,9 @@ pub fn GlossaryPage() -> impl IntoView {
                             <nav class="term-index" aria-label=Msg::TermIndex.get(l)><ul>{index}</ul></nav>
                             <div class="terms">{terms}</div>
                         }.into_any()
-                    }
+                    }),
                 }
-            })}
-        </Transition>
+            })}}
+        </Suspense>
     }
 }

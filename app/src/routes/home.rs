@@ -14,7 +14,7 @@ use crate::prefs::{use_href, use_page_title};
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
     let href = use_href();
-    use_page_title(|| String::new());
+    use_page_title(String::new);
     view! {
         <section class="hero" aria-labelledby="home-title">
             <h1 id="home-title">{t(lang, Msg::HomeTitle)}</h1>

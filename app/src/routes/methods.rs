@@ -44,7 +44,7 @@ pub fn MethodsPage() -> impl IntoView {
                                 <ul>
                                     {ds.into_iter().map(|(id, title)| {
                                         let target = format!("/datasets/{id}");
-                                        view! { <li><a href=href(&target)>{title}</a></li> }
+                                        view! { <li><a href=move || href(&target)>{title}</a></li> }
                                     }).collect_view()}
                                 </ul>
                             </li>

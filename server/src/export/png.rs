@@ -57,10 +57,15 @@ pub enum PngError {
     Encode(#[from] png::EncodingError),
 }
 
+/// The SVG as usvg's render tree, text laid out with the embedded fonts.
+pub fn parse(svg: &str) -> Result<usvg::Tree, PngError> {
+    Ok(usvg::Tree::from_str(svg, &options())?)
+}
+
 /// Draws `svg` at `scale` device pixels per SVG pixel, refusing to
 /// allocate more than `max_pixels`.
 pub fn rasterise(svg: &str, scale: u32, max_pixels: u64) -> Result<Pixmap, PngError> {
-    let tree = usvg::Tree::from_str(svg, &options())?;
+    let tree = parse(svg)?;
     let (w, h) = (tree.size().width().ceil() as u32 * scale, tree.size().height().ceil() as u32 * scale);
     let pixels = w as u64 * h as u64;
     if pixels > max_pixels {

@@ -14,8 +14,9 @@ pub fn DatasetList(#[prop(optional, into)] theme: Option<Signal<Option<Theme>>>)
     let list = use_catalogue().datasets;
     view! {
         <Suspense fallback=move || view! { <PageSkeleton kind="cards"/> }>
-            {move || Suspend::new(async move {
+            {move || {
                 let theme = theme.and_then(|t| t.get());
+                Suspend::new(async move {
                 match list.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| list.refetch()/> }.into_any(),
                     Ok(list) => view! {
@@ -28,7 +29,7 @@ pub fn DatasetList(#[prop(optional, into)] theme: Option<Signal<Option<Theme>>>)
                         </ul>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

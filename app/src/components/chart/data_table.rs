@@ -60,7 +60,7 @@ pub fn DataTable(rows: Vec<TableRow>, lang: Lang, #[prop(into)] caption: String)
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Place, Msg::Place, false)}
+                        {header(SortKey::Place, Msg::RowLabel, false)}
                         {header(SortKey::Period, Msg::Period, false)}
                         {header(SortKey::Value, Msg::Value, true)}
                         <th scope="col" class="num">{Msg::Interval.get(lang)}</th>

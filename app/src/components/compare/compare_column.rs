@@ -25,10 +25,10 @@ pub fn CompareColumn(
     let meta = dataset.meta.clone();
     let heading_id = format!("compare-{side}");
     let labelled_by = heading_id.clone();
-    let chart_href = href(&format!("/datasets/{}?{}", meta.id, ChartState { lang: Lang::En, ..state.clone() }.to_query()));
+    let chart_target = format!("/datasets/{}?{}", meta.id, ChartState { lang: Lang::En, ..state.clone() }.to_query());
     view! {
         <section class="compare-column" aria-labelledby=labelled_by data-testid=format!("compare-{side}")>
-            <h2 id=heading_id><a href=chart_href>{meta.title.get(lang).to_string()}</a></h2>
+            <h2 id=heading_id><a href=move || href(&chart_target)>{meta.title.get(lang).to_string()}</a></h2>
             <p class="meta">{format!("{} · {}", meta.publisher, method_msg(meta.coverage.method).get(lang))}</p>
             <ChartView dataset=dataset geographies=geographies state=state world=None table_closed=true/>
             <CaveatPanel caveats=meta.caveats.clone() tone=tone lang=Signal::stored(lang)

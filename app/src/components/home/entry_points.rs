@@ -25,7 +25,7 @@ pub fn EntryPoints() -> impl IntoView {
                 .as_ref()
                 .map(|g| g.geographies.iter().filter(|g| kinds.contains(&g.kind)).map(|g| (g.code.clone(), g.name.get(lang.get()).to_string())).collect())
                 .unwrap_or_default();
-            v.sort_by(|a, b| crate::text_match::fold(&a.1).cmp(&crate::text_match::fold(&b.1)));
+            v.sort_by_key(|(_, name)| crate::text_match::fold(name));
             v
         })
         .unwrap_or_default()

@@ -1,5 +1,8 @@
 //! English / Français: the same page in the other language. The choice is a
-//! query parameter (`lang=fr`), so it survives reloads and shared links.
+//! query parameter (`lang=fr`), so it survives reloads and shared links, and
+//! every internal link carries it on. Switching loads the page afresh
+//! (`rel="external"`: the router leaves the click to the browser), so a page
+//! never has to redraw its texts in place and no view outlives its data.
 
 use evidence::model::Lang;
 use leptos::prelude::*;
@@ -19,7 +22,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|(l, name)| view! {
                         <li>
-                            <a href=move || href(l) lang=l.code() hreflang=l.code() data-noscroll=""
+                            <a href=move || href(l) lang=l.code() hreflang=l.code() rel="external"
                                 data-testid=format!("lang-{}", l.code())
                                 aria-current=move || (lang.get() == l).then_some("true")>{name}</a>
                         </li>

@@ -48,7 +48,7 @@ pub fn CoveredDataset(
     } else {
         format!("chart=bar&geo={}", place.code)
     };
-    let chart_href = href(&format!("/datasets/{id}?v=1&{chart_query}"));
+    let chart_target = format!("/datasets/{id}?v=1&{chart_query}");
     let latest = entry
         .latest
         .iter()
@@ -87,7 +87,7 @@ pub fn CoveredDataset(
             .map(|c| {
                 let name = place.names.get(c).cloned().unwrap_or_else(|| c.clone());
                 let target = format!("/geo/{c}");
-                view! { <li><a href=href(&target)>{name}</a></li> }
+                view! { <li><a href=move || href(&target)>{name}</a></li> }
             })
             .collect_view();
         view! {
@@ -100,14 +100,14 @@ pub fn CoveredDataset(
     view! {
         <li class="covered-card" data-testid="covered-dataset" data-dataset=card_id>
             <div class="covered-figures">
-                <h3><a href=chart_href.clone()>{title}</a></h3>
+                <h3><a href={ let t = chart_target.clone(); move || href(&t) }>{title}</a></h3>
                 <p class="meta">{method_msg(entry.dataset.method).get(lang)}</p>
                 {(!entry.latest.is_empty()).then(|| view! { <dl class="latest">{latest}</dl> })}
                 {region_line.map(|r| view! { <p class="region-coverage" data-testid="region-coverage">{r}</p> })}
                 {countries}
                 {sparkline}
             </div>
-            <CaveatPanel caveats=entry.caveats tone=tone lang=Signal::stored(lang) terms=terms heading_level=4 id_suffix=id.clone() more_href=chart_href.clone()/>
+            <CaveatPanel caveats=entry.caveats tone=tone lang=Signal::stored(lang) terms=terms heading_level=4 id_suffix=id.clone() more_path=chart_target.clone()/>
         </li>
     }
 }

@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import * as path from 'path';
+import { ROUTES } from '../pages/routes';
+import { Site } from '../pages/site';
+
+// One picture per route at a phone width and a desktop width, written to
+// docs/screenshots/<route>-<width>.png (the viewport, not the whole page),
+// and no sideways scrolling at either width.
+
+const OUT = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+for (const width of [375, 1280]) {
+  for (const route of ROUTES) {
+    test(`screen: ${route.name} at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
+      const site = new Site(page);
+      await site.goto(route.path);
+      expect(await site.horizontalOverflow(), `${route.name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(OUT, `${route.name}-${width}.png`) });
+    });
+  }
+}
+
+test('nothing scrolls sideways at 320 px either, in French', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const site = new Site(page);
+  for (const route of ROUTES) {
+    await site.goto(route.path + (route.path.includes('?') ? '&' : '?') + 'lang=fr');
+    expect(await site.horizontalOverflow(), `${route.name} at 320 px`).toBeLessThanOrEqual(0);
+  }
+});
