@@ -143,13 +143,18 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 pub fn clean_text(s: &str, max_chars: usize) -> String {
     let folded: String = s
         .chars()
-        .map(|c| if c.is_control() || c.is_whitespace() { ' ' } else { c })
+        // Bidi overrides and isolates could make a note read backwards.
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || c.is_whitespace() || bidi || c == '\u{FFFE}' || c == '\u{FFFF}' { ' ' } else { c }
+        })
         .collect::<String>()
         .split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    folded.chars().take(max_chars).collect()
+    // Trimmed after the cut too, so a cut text parses back to itself.
+    folded.chars().take(max_chars).collect::<String>().trim_end().to_string()
 }
 
 fn year(s: &str) -> Option<i32> {
@@ -254,6 +259,24 @@ impl ChartState {
             warn("from", format!("from {f} is after to {t}; swapped"));
             s.from = Some(t);
             s.to = Some(f);
+        }
+        // The state's own link must parse back: percent-encoding can make it
+        // up to three times longer than what was typed, so drop what makes
+        // it too long, last notes first, and say so.
+        while s.to_query().len() > MAX_QUERY_BYTES {
+            if s.notes.pop().is_some() {
+                warn("ann", "the link would be too long; the last note was dropped".to_string());
+            } else if s.series.pop().is_some() {
+                warn("series", "the link would be too long; a series was dropped".to_string());
+            } else if s.subtitle.take().is_some() {
+                warn("subtitle", "the link would be too long; the subtitle was dropped".to_string());
+            } else if s.geo.pop().is_some() {
+                warn("geo", "the link would be too long; a geography was dropped".to_string());
+            } else if s.title.take().is_some() {
+                warn("title", "the link would be too long; the title was dropped".to_string());
+            } else {
+                break;
+            }
         }
         (s, warnings)
     }
@@ -363,7 +386,26 @@ mod tests {
         let (s, w) = ChartState::from_query(&format!("title={long}&subtitle=%3Cb%3E%0A%0Ahi"));
         assert_eq!(s.title.unwrap().chars().count(), MAX_TITLE_CHARS);
         assert_eq!(s.subtitle.as_deref(), Some("<b> hi"));
+        let (s, _) = ChartState::from_query("title=abc%E2%80%AEdef");
+        assert_eq!(s.title.as_deref(), Some("abc def"), "a right-to-left override is removed");
         assert_eq!(w.len(), 1);
+    }
+
+    /// Regressions found by the state_roundtrip fuzz target.
+    #[test]
+    fn a_state_always_parses_back_from_its_own_link() {
+        let long_note = "é".repeat(140);
+        let q: String = (0..8).map(|i| format!("ann=201{i}:{long_note}&")).collect();
+        let (s, _) = ChartState::from_query(&q);
+        assert!(s.to_query().len() <= MAX_QUERY_BYTES);
+        let (again, w) = ChartState::from_query(&s.to_query());
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(again, s);
+
+        let title = format!("{} tail", "a".repeat(MAX_TITLE_CHARS - 1));
+        let (s, _) = ChartState::from_query(&format!("title={}", percent_encode(&title)));
+        assert!(!s.title.as_deref().unwrap().ends_with(' '));
+        assert_eq!(ChartState::from_query(&s.to_query()).0, s);
     }
 
     #[test]

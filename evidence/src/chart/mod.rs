@@ -93,7 +93,9 @@ pub fn escape_xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
+            // Control characters and the noncharacters U+FFFE/U+FFFF are
+            // not allowed in XML; they would make the SVG malformed.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -151,6 +153,11 @@ pub fn format_compact(v: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_forbids_become_spaces() {
+        assert_eq!(escape_xml("A\u{FFFF}B\u{FFFE}C\u{0}D"), "A B C D");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
