@@ -43,8 +43,8 @@ impl Export {
             _ => STATE_PARAMS.to_vec(),
         };
         match self {
-            Export::Image(ImageFormat::Png) => keys.extend(IMAGE_SIZE_PARAMS.iter().chain(&["scale"])),
-            Export::Image(ImageFormat::Svg) => keys.extend(IMAGE_SIZE_PARAMS),
+            // `scale` on an SVG gets its own message (size.rs).
+            Export::Image(_) => keys.extend(IMAGE_SIZE_PARAMS.iter().chain(&["scale"])),
             Export::ChartCsv | Export::DataCsv => {}
         }
         keys.dedup();
