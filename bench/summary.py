@@ -49,6 +49,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=None)
     ap.add_argument("--steps", default="")
+    ap.add_argument("--note", default="", help="a line printed under the header (e.g. which steps were re-run)")
     a = ap.parse_args()
     docs = load()
     rows = []
@@ -74,7 +75,7 @@ def main():
         f"`bench/results/*.json`). wrk, the server and nginx run on the same cores, so the API figures are a lower "
         f"bound and the ratio to nginx is the figure to watch. The full run took "
         f"{a.seconds // 60 if a.seconds else '?'} min {a.seconds % 60 if a.seconds else '?'} s (builds excluded).",
-        "",
+        *([a.note, ""] if a.note else [""]),
         "| figure | value | goal | met? | command |",
         "|---|---|---|---|---|",
     ]

@@ -54,3 +54,25 @@ fn the_cache_never_holds_more_than_its_bound() {
     }
     assert!(cache.get(&format!("key-{}", max + 9)).is_some(), "the newest entry is kept");
 }
+
+/// Regression from fuzzing: U+FFFF in a title once made the SVG malformed
+/// and the PNG export fail with a 500.
+#[tokio::test]
+async fn a_png_export_with_a_noncharacter_in_the_title_succeeds() {
+    let router = app(embedded_state(Config { rate_limit: 0, ..Config::default() }));
+    let (status, _, body) = get(&router, "/api/v1/datasets/ncmec-cybertipline-totals/chart.png?title=A%EF%BF%BFB").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with(b"\x89PNG"));
+}
+
+/// An empty `format` is oEmbed's default (JSON), not an unsupported format.
+#[tokio::test]
+async fn oembed_with_an_empty_format_answers_json() {
+    let router = app(embedded_state(Config { rate_limit: 0, ..Config::default() }));
+    let (status, _, body) = get(&router, "/oembed?url=http%3A%2F%2F127.0.0.1%3A8080%2Fdatasets%2Fiwf-reports&format=").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(v["type"], "rich");
+    let (status, _, _) = get(&router, "/oembed?url=http%3A%2F%2F127.0.0.1%3A8080%2Fdatasets%2Fiwf-reports&format=xml").await;
+    assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
+}

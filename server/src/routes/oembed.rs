@@ -80,7 +80,8 @@ pub async fn oembed(State(state): State<AppState>, RawQuery(raw): RawQuery, head
         }
     }
     let url = url.filter(|u| !u.trim().is_empty()).ok_or_else(|| AppError::bad_param("url", "required: the address of a chart page"))?;
-    if let Some(f) = format.filter(|f| f != "json") {
+    // An empty format is no format: oEmbed's default, JSON.
+    if let Some(f) = format.filter(|f| f != "json" && !f.is_empty()) {
         return Err(AppError::new(StatusCode::NOT_IMPLEMENTED, "format_not_supported", format!("format '{}' is not served; use format=json", truncate(&f))));
     }
     let public_url = &state.config().public_url;
