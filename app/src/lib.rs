@@ -26,13 +26,56 @@ use api::ApiError;
 use components::layout::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
 
-/// What every page may need, loaded once for the whole visit: the dataset
-/// catalogue, the geographies (names, regions) and the glossary.
+type Shared<T> = StoredValue<Option<LocalResource<Result<T, ApiError>>>>;
+
+/// What several pages need, each loaded at most once per visit and only when
+/// a page first asks for it (a chart page never downloads the catalogue of
+/// every dataset): the dataset catalogue, the geographies (names, regions)
+/// and the glossary. The loads belong to the app, not to the page that
+/// started them, so they outlive it.
 #[derive(Clone, Copy)]
 pub struct Catalogue {
-    pub datasets: LocalResource<Result<DatasetList, ApiError>>,
-    pub geographies: LocalResource<Result<GeoList, ApiError>>,
-    pub glossary: LocalResource<Result<Glossary, ApiError>>,
+    owner: StoredValue<Owner>,
+    datasets: Shared<DatasetList>,
+    geographies: Shared<GeoList>,
+    glossary: Shared<Glossary>,
+}
+
+impl Catalogue {
+    fn new() -> Self {
+        let owner = Owner::current().expect("the catalogue is made inside the app");
+        Catalogue {
+            owner: StoredValue::new(owner),
+            datasets: StoredValue::new(None),
+            geographies: StoredValue::new(None),
+            glossary: StoredValue::new(None),
+        }
+    }
+
+    fn shared<T, Fut>(&self, slot: Shared<T>, load: fn() -> Fut) -> LocalResource<Result<T, ApiError>>
+    where
+        T: Clone + 'static,
+        Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+    {
+        if let Some(r) = slot.get_value() {
+            return r;
+        }
+        let r = self.owner.with_value(|o| o.with(|| LocalResource::new(load)));
+        slot.set_value(Some(r));
+        r
+    }
+
+    pub fn datasets(&self) -> LocalResource<Result<DatasetList, ApiError>> {
+        self.shared(self.datasets, api::datasets)
+    }
+
+    pub fn geographies(&self) -> LocalResource<Result<GeoList, ApiError>> {
+        self.shared(self.geographies, api::geographies)
+    }
+
+    pub fn glossary(&self) -> LocalResource<Result<Glossary, ApiError>> {
+        self.shared(self.glossary, api::glossary)
+    }
 }
 
 pub fn use_catalogue() -> Catalogue {
@@ -41,11 +84,7 @@ pub fn use_catalogue() -> Catalogue {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Catalogue {
-        datasets: LocalResource::new(api::datasets),
-        geographies: LocalResource::new(api::geographies),
-        glossary: LocalResource::new(api::glossary),
-    });
+    provide_context(Catalogue::new());
     view! {
         <Router>
             <Shell/>

@@ -16,7 +16,7 @@ fn id_as_words(id: &str) -> String {
 pub fn GlossaryLinks(terms: Vec<String>) -> impl IntoView {
     let lang = use_lang();
     let href = use_href();
-    let glossary = use_catalogue().glossary;
+    let glossary = use_catalogue().glossary();
     let name_of = move |id: &str| {
         glossary
             .map(|g| {

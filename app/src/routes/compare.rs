@@ -72,7 +72,7 @@ pub fn ComparePage() -> impl IntoView {
         v
     });
     let geo = Memo::new(move |_| split_list(query.read().get("geo")).into_iter().map(|g| g.to_ascii_uppercase()).collect::<Vec<_>>());
-    let data = LocalResource::new(move || load(ids.get(), catalogue.geographies));
+    let data = LocalResource::new(move || load(ids.get(), catalogue.geographies()));
     use_page_title(move || Msg::CompareTitle.get(lang.get()).to_string());
 
     let set_side = move |side: usize, id: String| {
@@ -82,7 +82,7 @@ pub fn ComparePage() -> impl IntoView {
         go.run(with_param("datasets", (!joined.trim_matches(',').is_empty()).then_some(joined.as_str())));
     };
     let selects = move || {
-        catalogue.datasets.map(|r| match r {
+        catalogue.datasets().map(|r| match r {
             Ok(list) => view! {
                 <DatasetSelect id="dataset-a" label=Msg::FirstDataset datasets=list.datasets.clone()
                     value=Signal::derive(move || ids.get().first().cloned().filter(|s| !s.is_empty()))
@@ -91,12 +91,12 @@ pub fn ComparePage() -> impl IntoView {
                     value=Signal::derive(move || ids.get().get(1).cloned().filter(|s| !s.is_empty()))
                     on_change=Callback::new(move |id| set_side(1, id))/>
             }.into_any(),
-            Err(e) => view! { <LoadError error=e.clone() on_retry=move |_| catalogue.datasets.refetch()/> }.into_any(),
+            Err(e) => view! { <LoadError error=e.clone() on_retry=move |_| catalogue.datasets().refetch()/> }.into_any(),
         })
     };
     let suggestions = move || {
         let l = lang.get();
-        let titles = catalogue.datasets.map(|r| r.clone().ok()).flatten();
+        let titles = catalogue.datasets().map(|r| r.clone().ok()).flatten();
         let title = move |id: &str| titles.as_ref().and_then(|t| t.datasets.iter().find(|d| d.id == id)).map_or_else(|| id.to_string(), |d| d.title.get(l).to_string());
         SUGGESTIONS
             .into_iter()

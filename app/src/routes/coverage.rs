@@ -62,7 +62,7 @@ pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
     let region = Memo::new(move |_| query.read().get("region").unwrap_or_else(|| WORLD.to_string()));
     let only_with_data = Memo::new(move |_| query.read().get("with").as_deref() == Some("data"));
-    let geo_list = use_catalogue().geographies;
+    let geo_list = use_catalogue().geographies();
     let data = LocalResource::new(move || load(geo_list));
     use_page_title(move || Msg::NavCoverage.get(lang.get()).to_string());
 

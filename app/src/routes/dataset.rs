@@ -71,7 +71,7 @@ pub fn DatasetPage() -> impl IntoView {
     let want_map = Memo::new(move |_| state.get().chart == ChartKind::Map);
     // The dataset is loaded once per id; the world map only when a map is
     // asked for, on its own, so switching chart kinds keeps the controls.
-    let data = LocalResource::new(move || load(id.get(), catalogue.geographies));
+    let data = LocalResource::new(move || load(id.get(), catalogue.geographies()));
     let world = LocalResource::new(move || {
         let want = want_map.get();
         async move { if want { api::world_map().await.map(Some) } else { Ok(None) } }

@@ -58,7 +58,7 @@ pub fn GeoPage() -> impl IntoView {
     let href = use_href();
     let catalogue = use_catalogue();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default().to_ascii_uppercase());
-    let data = LocalResource::new(move || load(code.get(), catalogue.geographies, catalogue.datasets, catalogue.glossary));
+    let data = LocalResource::new(move || load(code.get(), catalogue.geographies(), catalogue.datasets(), catalogue.glossary()));
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.profile.geography.name.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });

@@ -41,8 +41,8 @@ pub fn GlossaryPage() -> impl IntoView {
     let catalogue = use_catalogue();
     use_page_title(move || Msg::Glossary.get(lang.get()).to_string());
     let data = LocalResource::new(move || async move {
-        let g: Result<Glossary, _> = catalogue.glossary.await;
-        let d: Result<DatasetList, _> = catalogue.datasets.await;
+        let g: Result<Glossary, _> = catalogue.glossary().await;
+        let d: Result<DatasetList, _> = catalogue.datasets().await;
         Ok::<_, crate::api::ApiError>((g?, d?))
     });
     Effect::new(move |_| {
@@ -60,7 +60,7 @@ pub fn GlossaryPage() -> impl IntoView {
                 let l = lang.get_untracked();
                 Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <LoadError error=e on_retry=move |_| { catalogue.glossary.refetch(); catalogue.datasets.refetch(); }/> }.into_any(),
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| { catalogue.glossary().refetch(); catalogue.datasets().refetch(); }/> }.into_any(),
                     Ok((glossary, datasets)) => untrack(move || {
                         let index = glossary.terms.iter().map(|e| {
                             let anchor = format!("#term-{}", e.term.id);

@@ -25,7 +25,7 @@ const SECTIONS: [(&str, Msg, &[Msg]); 6] = [
 pub fn MethodsPage() -> impl IntoView {
     let lang = use_lang();
     let href = use_href();
-    let datasets = use_catalogue().datasets;
+    let datasets = use_catalogue().datasets();
     use_page_title(move || Msg::NavMethods.get(lang.get()).to_string());
     let publishers = move || {
         datasets.map(|r| match r {

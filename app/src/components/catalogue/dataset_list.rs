@@ -11,7 +11,7 @@ use crate::use_catalogue;
 
 #[component]
 pub fn DatasetList(#[prop(optional, into)] theme: Option<Signal<Option<Theme>>>) -> impl IntoView {
-    let list = use_catalogue().datasets;
+    let list = use_catalogue().datasets();
     view! {
         <Suspense fallback=move || view! { <PageSkeleton kind="cards"/> }>
             {move || {

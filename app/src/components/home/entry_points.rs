@@ -20,7 +20,7 @@ pub fn EntryPoints() -> impl IntoView {
     let catalogue = use_catalogue();
     let chosen = RwSignal::new(String::new());
     let places = move |kinds: &'static [GeoKind]| {
-        catalogue.geographies.map(|r| {
+        catalogue.geographies().map(|r| {
             let mut v: Vec<(String, String)> = r
                 .as_ref()
                 .map(|g| g.geographies.iter().filter(|g| kinds.contains(&g.kind)).map(|g| (g.code.clone(), g.name.get(lang.get()).to_string())).collect())
@@ -31,9 +31,9 @@ pub fn EntryPoints() -> impl IntoView {
         .unwrap_or_default()
     };
     let theme_count = move |th: Theme| {
-        catalogue.datasets.map(|r| r.as_ref().map(|l| l.datasets.iter().filter(|d| Theme::of(d.coverage.method) == th).count()).unwrap_or(0)).unwrap_or(0)
+        catalogue.datasets().map(|r| r.as_ref().map(|l| l.datasets.iter().filter(|d| Theme::of(d.coverage.method) == th).count()).unwrap_or(0)).unwrap_or(0)
     };
-    let dataset_count = move || catalogue.datasets.map(|r| r.as_ref().map(|l| l.datasets.len()).unwrap_or(0)).unwrap_or(0);
+    let dataset_count = move || catalogue.datasets().map(|r| r.as_ref().map(|l| l.datasets.len()).unwrap_or(0)).unwrap_or(0);
     view! {
         <section class="entry-points" aria-labelledby="entry-heading">
             <h2 id="entry-heading">{t(lang, Msg::FindEvidence)}</h2>

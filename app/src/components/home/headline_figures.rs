@@ -95,7 +95,7 @@ fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + 
 #[component]
 pub fn HeadlineFigures() -> impl IntoView {
     let data = LocalResource::new(load);
-    let geographies = use_catalogue().geographies;
+    let geographies = use_catalogue().geographies();
     view! {
         <Suspense fallback=move || view! { <PageSkeleton kind="headlines"/> }>
             {move || Suspend::new(async move {
