@@ -65,9 +65,11 @@ pub async fn version(State(state): State<AppState>, RawQuery(raw): RawQuery, hea
 /// Extra `<head>` tags for an app page: oEmbed discovery on chart pages.
 pub fn head_links(state: &AppState, path: &str, query: Option<&str>) -> String {
     let Some(id) = path.strip_prefix("/datasets/") else { return String::new() };
-    if id.is_empty() || id.contains('/') || state.data().package.dataset(id).is_none() {
+    if id.is_empty() || id.contains('/') {
         return String::new();
     }
+    let data = state.data();
+    let Some(dataset) = data.package.dataset(id) else { return String::new() };
     let base = &state.config().public_url;
     let page = match query {
         Some(q) if !q.is_empty() => format!("{base}{path}?{q}"),
@@ -77,6 +79,6 @@ pub fn head_links(state: &AppState, path: &str, query: Option<&str>) -> String {
     format!(
         r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
         evidence::chart::escape_xml(&href),
-        evidence::chart::escape_xml(&state.data().package.dataset(id).map(|d| d.meta.title.en.clone()).unwrap_or_default())
+        evidence::chart::escape_xml(&dataset.meta.title.en)
     )
 }
