@@ -40,6 +40,25 @@
     return null;
   }
 
+  // Frames that loaded (and posted their height) before this script ran
+  // are asked again, as are frames that load later (lazy ones).
+  function ask(frame) {
+    if (!frame.hasAttribute('data-csea-embed') || !frame.contentWindow) return;
+    var src;
+    try {
+      src = new URL(frame.getAttribute('src') || '', location.href);
+    } catch (e) {
+      return;
+    }
+    if (ours !== null && src.origin !== ours) return;
+    frame.contentWindow.postMessage({ type: 'csea-evidence:measure' }, src.origin);
+  }
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) ask(frames[i]);
+  document.addEventListener('load', function (event) {
+    if (event.target && event.target.tagName === 'IFRAME') ask(event.target);
+  }, true);
+
   window.addEventListener('message', function (event) {
     if (ours !== null && event.origin !== ours) return;
     var height = reportedHeight(event.data);

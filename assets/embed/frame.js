@@ -7,6 +7,10 @@
 //   {"datawrapper-height": {"<frame id>": N}}   (Datawrapper's convention,
 //                                                 which many CMSs handle)
 // The frame id is ?frame= of the embed URL, or else the dataset id.
+//
+// The parent script may load after this frame has posted (it is async), so
+// it asks once it runs: {"type": "csea-evidence:measure"} from the parent
+// window gets both messages again, even if the height has not changed.
 // The target origin is "*": the height is not secret, and the embed cannot
 // know which site frames it.
 (function () {
@@ -16,9 +20,9 @@
   var id = root.getAttribute('data-frame-id') || '';
   var last = -1;
 
-  function post() {
+  function post(force) {
     var height = Math.ceil(root.getBoundingClientRect().height);
-    if (height <= 0 || height === last) return;
+    if (height <= 0 || (height === last && force !== true)) return;
     last = height;
     window.parent.postMessage({ type: 'csea-evidence:height', height: height, id: id }, '*');
     var datawrapper = {};
@@ -32,5 +36,10 @@
   window.addEventListener('resize', post);
   window.addEventListener('load', post);
   document.addEventListener('toggle', post, true);
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent) return;
+    var data = event.data;
+    if (data && typeof data === 'object' && data.type === 'csea-evidence:measure') post(true);
+  });
   post();
 })();

@@ -80,10 +80,29 @@ test('the iframe follows its content height as the page width changes', async ({
   await embed.expectFitted();
 });
 
+test('the iframe is fitted even when the parent script runs after the frame has loaded', async ({ page }) => {
+  const embed = new EmbeddedChart(page);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`${host.origin}/late.html`);
+  await expect(embed.visiblePlot()).toBeVisible();
+  // The frame has posted its height to nobody; it starts at its min-height.
+  await (await embed.contentFrame()).waitForLoadState('load');
+  const before = await embed.iframeHeight();
+  expect(Math.abs(before - (await embed.contentHeight())), 'not fitted without the script').toBeGreaterThan(1);
+  await page.evaluate((src) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    document.body.appendChild(script);
+  }, EmbeddedChart.scriptSrc(snippet));
+  await embed.expectFitted();
+});
+
 test('height messages from other frames or the page itself are ignored', async ({ page }) => {
   const embed = new EmbeddedChart(page);
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(`${host.origin}/article.html`);
+  await expect(embed.visiblePlot()).toBeVisible();
   await embed.expectFitted();
   const fitted = await embed.iframeHeight();
   const spoofFrame = page.locator('iframe.spoof');

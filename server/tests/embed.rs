@@ -332,6 +332,8 @@ async fn the_embed_files_are_served_cacheable_and_embed_js_to_any_origin() {
     assert!(parent.body.contains("event.source") && parent.body.contains("event.origin"));
     let frame = get("/embed/frame.js").await.body;
     assert!(frame.contains("'csea-evidence:height'") && frame.contains("'datawrapper-height'"));
+    // The async parent script asks frames that posted before it ran.
+    assert!(frame.contains("'csea-evidence:measure'") && parent.body.contains("'csea-evidence:measure'"));
     let page = get(&format!("/embed/datasets/{LINE}")).await;
     let etag = page.header("etag").to_string();
     assert_eq!(get_with(&format!("/embed/datasets/{LINE}"), &[("if-none-match", &etag)]).await.status, StatusCode::NOT_MODIFIED);
