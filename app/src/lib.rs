@@ -149,6 +149,13 @@ fn DocumentEffects() -> impl IntoView {
         }
         path
     });
+    // Only chart pages come with a first paint, and they hand over
+    // themselves once drawn; anywhere else the app shows at once.
+    Effect::new(move |_| {
+        if !location.pathname.get().starts_with("/datasets/") {
+            components::first_paint::hand_over();
+        }
+    });
 }
 
 /// A link to `path` keeping the language of the current page.

@@ -38,6 +38,21 @@ test('every route has one h1, landmarks, and headings that do not skip levels', 
   }
 });
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: a chart page's server-drawn first paint, before the app has loaded (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    // The app never arrives: what a reader has meanwhile (or for good, if
+    // the browser cannot run it) must pass on its own.
+    await page.route('**/*.wasm', () => new Promise(() => {}));
+    await page.goto('/datasets/ncmec-cybertipline-by-country?chart=bar');
+    await expect(page.getByTestId('first-paint-caveats')).toBeVisible();
+    await expect(page.locator('h1')).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`);
+    expect(summary, summary.join('\n')).toEqual([]);
+  });
+}
+
 test('controls show where the keyboard focus is', async ({ page }) => {
   const site = new Site(page);
   await site.goto('/datasets/ncmec-cybertipline-by-country');
@@ -51,7 +66,11 @@ for (const motion of ['no-preference', 'reduce'] as const) {
     await page.emulateMedia({ reducedMotion: motion });
     // Hold the figures back so the placeholder stays on screen.
     await page.route('**/api/v1/datasets/*/observations', () => new Promise(() => {}));
-    await page.goto('/datasets/ncmec-cybertipline-totals');
+    // Reached inside the app: a chart page opened from outside comes with
+    // the server's first paint instead of a placeholder.
+    const site = new Site(page);
+    await site.goto('/datasets');
+    await page.getByRole('link', { name: /CyberTipline reports/i }).first().click();
     const block = page.getByTestId('skeleton').locator('.sk').first();
     await expect(block).toBeVisible();
     const animation = await block.evaluate((el) => getComputedStyle(el).animationName);

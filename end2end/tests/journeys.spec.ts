@@ -212,22 +212,68 @@ test('an unknown place says so instead of a blank page', async ({ page }) => {
   await expect(page.getByTestId('load-error')).toBeVisible();
 });
 
-test('the chart page holds its place while loading: no layout shift when the chart arrives', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as any).__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__shift += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+const countLayoutShifts = () => {
+  (window as any).__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+test('a chart page opened in the app holds its place while loading: no layout shift when the chart arrives', async ({ page }) => {
+  await page.addInitScript(countLayoutShifts);
+  const site = new Site(page);
+  await site.goto('/datasets');
   // Hold the figures back so the placeholder is surely drawn first.
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/api/v1/datasets/*/observations', async (route) => { await held; await route.continue(); });
-  await page.goto('/datasets/ncmec-cybertipline-by-country');
+  await page.getByRole('link', { name: /CyberTipline reports/i }).first().click();
   await expect(page.getByTestId('skeleton')).toBeVisible();
+  const before = await page.evaluate(() => (window as any).__shift as number);
   release();
   await expect(page.getByTestId('chart').locator('svg').first()).toBeVisible();
   await expect(page.getByTestId('skeleton')).toHaveCount(0);
   const shift = await page.evaluate(() => (window as any).__shift as number);
+  expect(shift - before).toBeLessThan(0.1);
+});
+
+test('a chart page opened from a link shows the server-drawn chart and caveats at once, then the app takes over in place', async ({ page }) => {
+  await page.addInitScript(countLayoutShifts);
+  // Hold the app's figures back: what shows meanwhile is the server's.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/datasets/*/observations', async (route) => { await held; await route.continue(); });
+  await page.goto('/datasets/ncmec-cybertipline-by-country?chart=map&tone=technical');
+  const firstPaint = page.getByTestId('first-paint');
+  await expect(firstPaint.getByTestId('first-paint-chart').locator('svg:visible')).toHaveCount(1);
+  await expect(firstPaint.getByTestId('first-paint-caveats')).toBeVisible();
+  await expect(firstPaint.getByTestId('first-paint-chart')).toHaveAttribute('data-kind', 'map');
+  // The app, loaded meanwhile, stays out of sight until its chart is drawn.
+  await expect(page.locator('main#content')).toBeHidden();
+  release();
+  await expect(page.getByTestId('chart').locator('svg').first()).toBeVisible();
+  await expect(firstPaint).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByTestId('caveat-panel')).toBeVisible();
+  const shift = await page.evaluate(() => (window as any).__shift as number);
   expect(shift).toBeLessThan(0.1);
+});
+
+test('without JavaScript a chart page still shows its chart, caveats and sources, readable at 320 px', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('/datasets/dh-tf-csea-prevalence?lang=fr');
+  const firstPaint = page.getByTestId('first-paint');
+  await expect(firstPaint).toHaveAttribute('lang', 'fr');
+  // The narrow drawing, not the wide one scaled down.
+  const visible = firstPaint.getByTestId('first-paint-chart').locator('svg:visible');
+  await expect(visible).toHaveCount(1);
+  await expect(visible).toHaveAttribute('width', '480');
+  const caveats = firstPaint.getByTestId('first-paint-caveats');
+  await expect(caveats.getByRole('heading', { level: 2 })).toHaveText('Ce que ces chiffres montrent et ne montrent pas');
+  for (const kind of ['coverage', 'bias', 'definition']) await expect(caveats.locator(`[data-kind="${kind}"] li`).first()).toBeVisible();
+  await expect(firstPaint.locator('.sources a').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
 });

@@ -102,5 +102,6 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
     if last.contains('.') {
         return AppError::not_found("not_found", format!("no file {}", crate::error::truncate(path))).into_response();
     }
-    state.site().index(req.headers(), &crate::routes::meta::head_links(&state, path, req.uri().query()))
+    let extras = crate::routes::meta::page_extras(&state, path, req.uri().query());
+    state.site().index(req.headers(), &extras.head, &extras.body)
 }

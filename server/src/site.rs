@@ -206,14 +206,19 @@ impl Site {
         self.files.values().all(|a| !precompressible(a.content_type, a.cached.body.len()) || a.br.get().is_some())
     }
 
-    /// index.html for an app route, with extra tags in <head> (oEmbed
-    /// discovery on chart pages).
-    pub fn index(&self, req: &HeaderMap, head_extra: &str) -> Response {
-        let html = if head_extra.is_empty() {
-            self.index_html.clone()
-        } else {
-            self.index_html.replacen("</head>", &format!("{head_extra}</head>"), 1)
-        };
+    /// index.html for an app route, with extra tags at the end of <head>
+    /// (oEmbed discovery on chart pages) and extra content at the start of
+    /// <body> (the first paint of a chart page).
+    pub fn index(&self, req: &HeaderMap, head_extra: &str, body_first: &str) -> Response {
+        let mut html = self.index_html.clone();
+        if !head_extra.is_empty() {
+            html = html.replacen("</head>", &format!("{head_extra}</head>"), 1);
+        }
+        if !body_first.is_empty()
+            && let Some(at) = html.find("<body>").map(|i| i + "<body>".len())
+        {
+            html.insert_str(at, body_first);
+        }
         let cached = Cached::new(html.into_bytes(), "page");
         let mut res = cached_response(req, &cached, "text/html; charset=utf-8", CachePolicy::NoCache);
         if res.status() == StatusCode::OK {

@@ -135,6 +135,39 @@ async fn hostile_titles_subtitles_and_notes_are_inert_in_every_kind_and_format()
     }
 }
 
+/// The chart page's first paint (the chart and caveats in the HTML the
+/// server sends) shows the same user text: inert there too.
+#[tokio::test]
+async fn hostile_titles_subtitles_and_notes_are_inert_in_the_chart_page() {
+    for payload in &corpus() {
+        for kind in ["line", "map"] {
+            let q = query(kind, payload);
+            let what = format!("page {kind} {payload:?}");
+            let html = get(&format!("/datasets/{DATASET}?{q}")).await.ok(&what).text();
+            let fragment = first_paint(&html).unwrap_or_else(|| panic!("{what}: no first paint"));
+            // Well-formed XML: no payload closed an element or opened one.
+            let doc = roxmltree::Document::parse(fragment).unwrap_or_else(|e| panic!("{what}: not well-formed: {e}"));
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                let name = node.tag_name().name();
+                assert!(!matches!(name, "script" | "style" | "iframe" | "img" | "object" | "foreignObject"), "{what}: <{name}>");
+                if name == "a" {
+                    let href = node.attribute("href").unwrap_or("");
+                    assert!(["/", "https://", "http://"].iter().any(|p| href.starts_with(p)), "{what}: a link to {href:?}");
+                }
+                for attr in node.attributes() {
+                    let key = attr.name().to_ascii_lowercase();
+                    assert!(!key.starts_with("on") && key != "style" && key != "src", "{what}: attribute {key}");
+                }
+            }
+            let title = doc.descendants().find(|n| n.attribute("data-testid") == Some("first-paint-title")).expect("a title");
+            assert_eq!(title.text().unwrap_or(""), clean_text(payload, MAX_TITLE_CHARS), "{what}: the title, as text");
+            // Around the first paint, the page is the app's own: the one
+            // inline script is trunk's loader, whose hash the CSP allows.
+            assert_eq!(html.matches("<script").count(), 1, "{what}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn text_over_the_limits_is_refused_not_cut() {
     for (param, max) in [("title", MAX_TITLE_CHARS), ("subtitle", MAX_SUBTITLE_CHARS)] {

@@ -6,6 +6,7 @@ pub mod chart_view;
 pub mod compare;
 pub mod embed_code;
 pub mod export_panel;
+pub mod first_paint;
 pub mod glossary_links;
 pub mod home;
 pub mod layout;

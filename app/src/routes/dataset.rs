@@ -14,6 +14,7 @@ use crate::components::chart::chart_controls::ChartControls;
 use crate::components::chart::chart_page_skeleton::ChartPageSkeleton;
 use crate::components::chart::multi_select::Choice;
 use crate::components::chart_view::ChartView;
+use crate::components::first_paint::HandOver;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
 use crate::i18n::{Msg, method_msg, t, use_lang};
@@ -28,9 +29,9 @@ struct PageData {
 }
 
 async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
-    let detail = api::dataset(&id).await?;
-    let obs = api::observations(&id).await?;
-    let geographies = geo_list.await?.geographies;
+    // The three requests at once: on a slow line each round trip counts.
+    let (detail, obs, geo) = futures::future::join3(api::dataset(&id), api::observations(&id), std::future::IntoFuture::into_future(geo_list)).await;
+    let (detail, obs, geographies) = (detail?, obs?, geo?.geographies);
     Ok(PageData {
         dataset: Dataset { meta: detail.meta, observations: obs.observations },
         geographies,
@@ -99,7 +100,7 @@ pub fn DatasetPage() -> impl IntoView {
                 let l = lang.get_untracked();
                 Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> <HandOver/> }.into_any(),
                     // Drawn once per dataset: nothing read while drawing is
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
@@ -143,8 +144,8 @@ pub fn DatasetPage() -> impl IntoView {
                                                 let s = state.get();
                                                 Suspend::new(async move {
                                                     match world.await {
-                                                        Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> }.into_any(),
-                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> }.into_any(),
+                                                        Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> <HandOver/> }.into_any(),
+                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> <HandOver/> }.into_any(),
                                                     }
                                                 })
                                             }}

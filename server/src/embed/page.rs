@@ -316,7 +316,7 @@ pub fn render_not_found(public_url: &str, query: &EmbedQuery, frame_default: &st
 
 /// Renames every `id` in an SVG (and the references to it), so that two
 /// drawings of one chart can share a page.
-fn suffix_ids(svg: &str, suffix: &str) -> String {
+pub(crate) fn suffix_ids(svg: &str, suffix: &str) -> String {
     let mut ids: Vec<&str> = Vec::new();
     let mut rest = svg;
     while let Some(i) = rest.find(" id=\"") {

@@ -62,23 +62,44 @@ pub async fn version(State(state): State<AppState>, RawQuery(raw): RawQuery, hea
     ))
 }
 
-/// Extra `<head>` tags for an app page: oEmbed discovery on chart pages.
-pub fn head_links(state: &AppState, path: &str, query: Option<&str>) -> String {
-    let Some(id) = path.strip_prefix("/datasets/") else { return String::new() };
+/// What the server adds to `index.html` for an app page: on a chart page
+/// of a known dataset, the oEmbed discovery link in `<head>` and the first
+/// paint (the chart with its caveats, `crate::first_paint`) in `<body>`.
+#[derive(Default)]
+pub struct PageExtras {
+    pub head: String,
+    pub body: String,
+}
+
+pub fn page_extras(state: &AppState, path: &str, query: Option<&str>) -> PageExtras {
+    let Some(id) = path.strip_prefix("/datasets/") else { return PageExtras::default() };
     if id.is_empty() || id.contains('/') {
-        return String::new();
+        return PageExtras::default();
     }
     let data = state.data();
-    let Some(dataset) = data.package.dataset(id) else { return String::new() };
+    let Some(dataset) = data.package.dataset(id) else { return PageExtras::default() };
     let base = &state.config().public_url;
     let page = match query {
         Some(q) if !q.is_empty() => format!("{base}{path}?{q}"),
         _ => format!("{base}{path}"),
     };
     let href = format!("{base}/oembed?url={}&format=json", evidence::state::percent_encode(&page));
-    format!(
+    let head = format!(
         r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
         evidence::chart::escape_xml(&href),
         evidence::chart::escape_xml(&dataset.meta.title.en)
-    )
+    );
+    // Lenient like the app: what cannot be used falls back to its default
+    // (the app then says which settings it replaced).
+    let (chart_state, _warnings) = evidence::state::ChartState::from_query(query.unwrap_or(""));
+    let key = format!("first-paint:{id}?{}", chart_state.to_query());
+    let body = match data.filtered.get(&key) {
+        Some(cached) => String::from_utf8_lossy(&cached.body).into_owned(),
+        None => {
+            let html = crate::first_paint::render(&data, base, dataset, &chart_state);
+            data.filtered.insert(key, crate::snapshot::Cached::new(html.clone().into_bytes(), "first-paint"));
+            html
+        }
+    };
+    PageExtras { head, body }
 }

@@ -93,3 +93,11 @@ pub fn contains_words(haystack: &str, needle: &str) -> bool {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     squash(haystack).contains(&squash(needle))
 }
+
+/// The first paint of a chart page (server/src/first_paint.rs): the server
+/// puts it first in `<body>`, before the `<noscript>` note.
+pub fn first_paint(html: &str) -> Option<&str> {
+    let start = html.find(r#"<div id="first-paint""#)?;
+    let end = html[start..].find("<noscript>").map_or(html.len(), |i| start + i);
+    Some(&html[start..end])
+}
