@@ -97,12 +97,27 @@ pub fn cached_response(req: &HeaderMap, cached: &Cached, content_type: &'static 
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy.header()));
         return res;
     }
-    let mut res = (StatusCode::OK, cached.body.clone()).into_response();
+    // The body compressed ahead (crate::precompress), once it is ready;
+    // until then, and for other codings, the compression layer does it.
+    let precompressed = if accepts_br(req) { cached.br.get() } else { None };
+    let mut res = (StatusCode::OK, precompressed.unwrap_or(&cached.body).clone()).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::ETAG, etag);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy.header()));
+    if precompressed.is_some() {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     res
+}
+
+/// Whether the client accepts br (a `br` token whose q is not 0).
+pub fn accepts_br(req: &HeaderMap) -> bool {
+    req.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(|token| {
+        let mut parts = token.split(';').map(str::trim);
+        parts.next() == Some("br") && !parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0")
+    })
 }
 
 pub fn json(req: &HeaderMap, cached: &Cached) -> Response {
@@ -111,4 +126,23 @@ pub fn json(req: &HeaderMap, cached: &Cached) -> Response {
 
 pub fn json_value<T: serde::Serialize>(req: &HeaderMap, value: &T) -> Response {
     json(req, &Cached::json(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_encoding_br_detection() {
+        let h = |v: &'static str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
+            m
+        };
+        assert!(accepts_br(&h("gzip, deflate, br")));
+        assert!(accepts_br(&h("br;q=0.5")));
+        assert!(!accepts_br(&h("br;q=0")));
+        assert!(!accepts_br(&h("gzip")));
+        assert!(!accepts_br(&HeaderMap::new()));
+    }
 }

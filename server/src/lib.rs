@@ -12,6 +12,7 @@ pub mod http;
 pub mod limits;
 pub mod observability;
 pub mod openapi;
+pub mod precompress;
 pub mod router;
 pub mod routes;
 pub mod security;

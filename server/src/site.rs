@@ -7,11 +7,10 @@ use axum::response::{IntoResponse, Response};
 use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 
-use axum::body::{Body, Bytes};
 
 use crate::http::{CachePolicy, cached_response};
+use crate::precompress::precompressible;
 use crate::snapshot::Cached;
 
 static DIST: Dir<'static> = include_dir!("$EVIDENCE_DIST_DIR");
@@ -20,34 +19,6 @@ pub struct Asset {
     pub cached: Cached,
     pub content_type: &'static str,
     pub immutable: bool,
-    /// The body compressed once with brotli at the highest quality, filled
-    /// by a background thread after start-up; until then the compression
-    /// layer compresses on the fly (at a lower quality).
-    pub br: Arc<OnceLock<Bytes>>,
-}
-
-/// Worth compressing ahead: text and wasm (fonts and images already are).
-fn precompressible(content_type: &str, len: usize) -> bool {
-    len >= 1024
-        && (content_type.starts_with("text/")
-            || content_type.starts_with("application/wasm")
-            || content_type.starts_with("application/json")
-            || content_type.starts_with("image/svg+xml"))
-}
-
-fn brotli_max(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / 3);
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut std::io::Cursor::new(bytes), &mut out, &params).expect("compressing to memory cannot fail");
-    out
-}
-
-/// Whether the client accepts br (a `br` token whose q is not 0).
-pub fn accepts_br(req: &HeaderMap) -> bool {
-    req.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(|token| {
-        let mut parts = token.split(';').map(str::trim);
-        parts.next() == Some("br") && !parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0")
-    })
 }
 
 pub struct Site {
@@ -144,37 +115,28 @@ impl Site {
                         cached: Cached::new(f.contents().to_vec(), "app"),
                         content_type: content_type(&path),
                         immutable: is_hashed(&path),
-                        br: Arc::default(),
                     },
                 );
             }
             stack.extend(dir.dirs());
         }
         for (path, bytes, ct) in crate::routes::assets::static_assets() {
-            files.insert(path.to_string(), Asset { cached: Cached::new(bytes.to_vec(), "asset"), content_type: ct, immutable: false, br: Arc::default() });
+            files.insert(path.to_string(), Asset { cached: Cached::new(bytes.to_vec(), "asset"), content_type: ct, immutable: false });
         }
         let index_html = files
             .get("index.html")
             .map(|a| String::from_utf8_lossy(&a.cached.body).into_owned())
             .unwrap_or_else(|| "<!doctype html><title>Evidence dashboard</title>".to_string());
         let script_hashes = inline_script_hashes(&index_html);
-        let mut jobs: Vec<(Bytes, Arc<OnceLock<Bytes>>)> = files
-            .iter()
-            .filter(|(path, a)| path.as_str() != "index.html" && precompressible(a.content_type, a.cached.body.len()))
-            .map(|(_, a)| (a.cached.body.clone(), a.br.clone()))
-            .collect();
-        // Smallest first: most files are ready at once, the wasm last.
-        jobs.sort_by_key(|(body, _)| body.len());
-        // Brotli at quality 11 takes seconds for the wasm: do it off the
-        // request path, once, at a low priority for the rest of the server.
-        std::thread::Builder::new()
-            .name("precompress".into())
-            .spawn(move || {
-                for (body, slot) in jobs {
-                    let _ = slot.set(Bytes::from(brotli_max(&body)));
-                }
-            })
-            .expect("a thread can be started");
+        // The wasm takes seconds at quality 11: off the request path, once.
+        crate::precompress::in_background(
+            "app",
+            files
+                .iter()
+                .filter(|(path, a)| path.as_str() != "index.html" && precompressible(a.content_type, a.cached.body.len()))
+                .map(|(_, a)| &a.cached)
+                .collect(),
+        );
         let csp_page = csp(&script_hashes, "'none'");
         let csp_embed = csp(&script_hashes, "*");
         Site { files, index_html, script_hashes, csp_page, csp_embed }
@@ -187,23 +149,12 @@ impl Site {
     pub fn asset(&self, req: &HeaderMap, path: &str) -> Option<Response> {
         let asset = self.files.get(path)?;
         let policy = if asset.immutable { CachePolicy::Immutable } else { CachePolicy::Revalidate };
-        let mut res = cached_response(req, &asset.cached, asset.content_type, policy);
-        if res.status() == StatusCode::OK
-            && accepts_br(req)
-            && let Some(br) = asset.br.get()
-        {
-            *res.body_mut() = Body::from(br.clone());
-            let h = res.headers_mut();
-            h.remove(header::CONTENT_LENGTH);
-            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        }
-        Some(res)
+        Some(cached_response(req, &asset.cached, asset.content_type, policy))
     }
 
     /// Whether every precompressed body is ready (for tests and benchmarks).
     pub fn precompressed_ready(&self) -> bool {
-        self.files.values().all(|a| !precompressible(a.content_type, a.cached.body.len()) || a.br.get().is_some())
+        self.files.values().all(|a| !precompressible(a.content_type, a.cached.body.len()) || a.cached.br.get().is_some())
     }
 
     /// index.html for an app route, with extra tags at the end of <head>
@@ -231,30 +182,6 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn accept_encoding_br_detection() {
-        let h = |v: &'static str| {
-            let mut m = HeaderMap::new();
-            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
-            m
-        };
-        assert!(accepts_br(&h("gzip, deflate, br")));
-        assert!(accepts_br(&h("br;q=0.5")));
-        assert!(!accepts_br(&h("br;q=0")));
-        assert!(!accepts_br(&h("gzip")));
-        assert!(!accepts_br(&HeaderMap::new()));
-    }
-
-    #[test]
-    fn brotli_round_trips() {
-        let text = "caveats travel with the numbers ".repeat(100);
-        let packed = brotli_max(text.as_bytes());
-        assert!(packed.len() < text.len() / 5);
-        let mut out = Vec::new();
-        brotli_decompressor::BrotliDecompress(&mut std::io::Cursor::new(packed), &mut out).unwrap();
-        assert_eq!(out, text.as_bytes());
-    }
 
     #[test]
     fn recognises_trunk_hashed_names() {

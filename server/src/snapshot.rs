@@ -5,6 +5,7 @@
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use evidence::api;
 use evidence::chart::WorldMap;
@@ -16,6 +17,9 @@ use evidence::validate::ValidationErrors;
 pub struct Cached {
     pub body: Bytes,
     pub etag: String,
+    /// The body compressed with brotli at the highest quality, for bodies
+    /// given to `crate::precompress`, once that is done.
+    pub br: Arc<OnceLock<Bytes>>,
 }
 
 impl Cached {
@@ -25,7 +29,7 @@ impl Cached {
     }
     pub fn new(body: Vec<u8>, kind: &str) -> Cached {
         let etag = format!("\"{}-{}\"", kind, &hex::encode(Sha256::digest(&body))[..24]);
-        Cached { body: Bytes::from(body), etag }
+        Cached { body: Bytes::from(body), etag, br: Arc::default() }
     }
 }
 
@@ -116,6 +120,9 @@ impl Snapshot {
             let list = crate::routes::datasets::observation_list(&package, d, d.observations.clone());
             all_observations.insert(d.meta.id.clone(), Cached::json(&list));
         }
+        let mut bodies = vec![&catalogue, &geo_list, &glossary, &coverage];
+        bodies.extend(details.values().chain(all_observations.values()).filter(|c| crate::precompress::precompressible("application/json", c.body.len())));
+        crate::precompress::in_background("data", bodies);
         Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default() }
     }
 }
