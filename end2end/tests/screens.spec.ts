@@ -3,11 +3,15 @@ import * as path from 'path';
 import { ROUTES } from '../pages/routes';
 import { Site } from '../pages/site';
 
-// One picture per route at a phone width and a desktop width, written to
-// docs/screenshots/<route>-<width>.png (the viewport, not the whole page),
-// and no sideways scrolling at either width.
+// One picture per route at a phone width and a desktop width (the
+// viewport, not the whole page), and no sideways scrolling at either width.
+// The pictures go to end2end/test-results/screenshots/, or, with
+// UPDATE_SCREENSHOTS=1, to docs/screenshots/ (kept in git for the README),
+// so a test run leaves the working tree as it found it.
 
-const OUT = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const OUT = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
+  : path.join(__dirname, '..', 'test-results', 'screenshots');
 
 for (const width of [375, 1280]) {
   for (const route of ROUTES) {
