@@ -15,6 +15,7 @@ pub mod select;
 pub mod summary;
 pub mod table;
 pub mod text;
+pub mod xml_check;
 
 use std::collections::HashMap;
 
