@@ -112,7 +112,8 @@ fn serve(args: &[String]) -> ExitCode {
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
-    crate::observability::init_logging(parsed.log_format);
+    // Held to the end of serve: dropping it writes out buffered log lines.
+    let _log_guard = crate::observability::init_logging(parsed.log_format);
     let state = match load_state(parsed.config) {
         Ok(s) => s,
         Err(e) => {

@@ -53,7 +53,7 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(middleware::from_fn_with_state(REQUEST_TIMEOUT, limits::timeout))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(crate::observability::trace_layer())
+        .layer(middleware::from_fn(crate::observability::log_request))
         .with_state(state)
 }
 

@@ -31,8 +31,8 @@ fn json_lines_parse_and_carry_the_same_fields() {
     let text = logged(LogFormat::Json, "/api/v1/datasets");
     let line = text.lines().find(|l| l.contains("\"response\"")).unwrap_or_else(|| panic!("a response line in {text}"));
     let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
-    assert_eq!(v["span"]["method"], "GET");
-    assert_eq!(v["span"]["path"], "/api/v1/datasets");
+    assert_eq!(v["fields"]["method"], "GET");
+    assert_eq!(v["fields"]["path"], "/api/v1/datasets");
     assert_eq!(v["fields"]["status"], 200);
     assert!(v["fields"]["latency_ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{v}");
     assert_eq!(v["level"], "INFO");

@@ -115,5 +115,5 @@ fn sighup_reloads_safely_and_sigterm_stops_cleanly() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
         .filter(|v| v["fields"]["message"] == "response")
         .collect();
-    assert!(requests.iter().any(|v| v["span"]["path"] == "/api/v1/version" && v["fields"]["status"] == 200), "{log}");
+    assert!(requests.iter().any(|v| v["fields"]["path"] == "/api/v1/version" && v["fields"]["status"] == 200), "{log}");
 }
