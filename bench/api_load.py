@@ -25,6 +25,10 @@ NGINX = f"http://127.0.0.1:{NGINX_PORT}"
 # the default request logging costs.
 QUIET_PORT = int(os.environ.get("QUIET_PORT", "8507"))
 QUIET = f"http://127.0.0.1:{QUIET_PORT}"
+# nginx with its access log on (to a file, unbuffered, its default), for a
+# like-for-like ratio with our default, which logs every request.
+NGINX_LOGGED_PORT = os.environ.get("NGINX_LOGGED_PORT", "8508")
+NGINX_LOGGED = f"http://127.0.0.1:{NGINX_LOGGED_PORT}"
 BIN = os.environ.get("BENCH_SERVER_BIN", os.path.join(ROOT, "target", "release", "evidence-server"))
 SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
 DATASET = "ncmec-cybertipline-by-country"
@@ -60,6 +64,12 @@ http {{
         root {work}/nginx-root;
         location / {{ try_files $uri =404; }}
     }}
+    server {{
+        listen 127.0.0.1:{logged_port};
+        access_log {work}/nginx-access.log;
+        root {work}/nginx-root;
+        location / {{ try_files $uri =404; }}
+    }}
 }}
 """
 
@@ -75,7 +85,7 @@ def start_nginx():
     os.makedirs(os.path.join(WORK, "nginx-tmp"), exist_ok=True)
     conf = os.path.join(WORK, "nginx.conf")
     with open(conf, "w") as f:
-        f.write(NGINX_CONF.format(work=WORK, port=NGINX_PORT))
+        f.write(NGINX_CONF.format(work=WORK, port=NGINX_PORT, logged_port=NGINX_LOGGED_PORT))
     proc = subprocess.Popen(["nginx", "-c", conf, "-p", WORK], stdout=subprocess.DEVNULL, stderr=open(os.path.join(WORK, "nginx-stderr.log"), "ab"))
     if not wait_http(f"{NGINX}/obs-all.json", 10):
         proc.kill()
@@ -102,7 +112,7 @@ def main():
         for name, path, file in CASES:
             assert get(OURS + path) == get(f"{NGINX}/{file}"), "nginx must serve the same bytes"
             runs = {}
-            for who, url in (("ours", OURS + path), ("nginx", f"{NGINX}/{file}"), ("ours_quiet", QUIET + path)):
+            for who, url in (("ours", OURS + path), ("nginx", f"{NGINX}/{file}"), ("ours_quiet", QUIET + path), ("nginx_logged", f"{NGINX_LOGGED}/{file}")):
                 r = wrk.run(url, SECONDS)
                 runs[who] = r
                 print(f"  {name:<9} {who:<6} {r['requests_per_sec'] or 0:>10.0f} req/s  p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms  "
@@ -126,6 +136,11 @@ def main():
             qr = round(q["requests_per_sec"] / ref["requests_per_sec"], 2) if q["requests_per_sec"] and ref["requests_per_sec"] else None
             figures.append(figure(f"api_{name}_quiet_ratio", f"Observations {label}, request logs off (RUST_LOG=warn): vs nginx", qr, "x",
                                   f"{qr}x ({q['requests_per_sec']:.0f} req/s; p99 {q['p99_ms']} ms)", None, None, "RUST_LOG=warn evidence-server serve ...; " + cmd))
+            nl = runs["nginx_logged"]
+            lr = round(ours["requests_per_sec"] / nl["requests_per_sec"], 2) if ours["requests_per_sec"] and nl["requests_per_sec"] else None
+            figures.append(figure(f"api_{name}_logged_ratio", f"Observations {label}, both logging every request: vs nginx with access_log", lr, "x",
+                                  f"{lr}x ({ours['requests_per_sec']:.0f} / {nl['requests_per_sec']:.0f}; nginx p99 {nl['p99_ms']} ms)", None, None,
+                                  "evidence-server serve (default logs) vs nginx access_log on; " + cmd))
             if "ours_gzip" in runs:
                 g, ng = runs["ours_gzip"], runs["nginx_gzip"]
                 gr = round(g["requests_per_sec"] / ng["requests_per_sec"], 2) if g["requests_per_sec"] and ng["requests_per_sec"] else None
