@@ -111,3 +111,10 @@ async fn the_same_state_gets_the_same_page_and_etag() {
     let again = get_with(&format!("/datasets/{DATASET}?chart=bar&period=2022"), &[("if-none-match", &etag)]).await;
     assert_eq!(again.status, axum::http::StatusCode::NOT_MODIFIED);
 }
+
+#[test]
+fn the_first_paint_is_cut_at_its_own_closing_tag() {
+    let page = r#"<body><div id="first-paint" class="x"><div><div></div></div><p>a</p></div><main><div>app</div></main></body>"#;
+    assert_eq!(first_paint(page), Some(r#"<div id="first-paint" class="x"><div><div></div></div><p>a</p></div>"#));
+    assert_eq!(first_paint("<body><main></main></body>"), None);
+}

@@ -94,10 +94,31 @@ pub fn contains_words(haystack: &str, needle: &str) -> bool {
     squash(haystack).contains(&squash(needle))
 }
 
-/// The first paint of a chart page (server/src/first_paint.rs): the server
-/// puts it first in `<body>`, before the `<noscript>` note.
+/// The first paint of a chart page (server/src/first_paint.rs): its
+/// `<div id="first-paint">` up to the `</div>` that closes it, whatever the
+/// page around it (the built app's index.html, or the placeholder page
+/// when the app is not built, as in `cargo test` before `trunk build`).
 pub fn first_paint(html: &str) -> Option<&str> {
     let start = html.find(r#"<div id="first-paint""#)?;
-    let end = html[start..].find("<noscript>").map_or(html.len(), |i| start + i);
-    Some(&html[start..end])
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let rest = &html[at..];
+        let open = rest.find("<div");
+        let close = rest.find("</div>")?;
+        match open {
+            Some(o) if o < close => {
+                depth += 1;
+                at += o + "<div".len();
+            }
+            _ => {
+                depth -= 1;
+                at += close + "</div>".len();
+                if depth == 0 {
+                    return Some(&html[start..at]);
+                }
+            }
+        }
+    }
 }
+
