@@ -54,6 +54,17 @@ pub struct DatasetDetail {
     /// Every geography code with data, for pickers.
     pub geos: Vec<String>,
     pub series_names: Vec<String>,
+    /// The glossary terms the indicator uses, with their names, so that a
+    /// chart page can link them without loading the whole glossary.
+    pub glossary_terms: Vec<TermName>,
+}
+
+/// A glossary term's id (its anchor on /glossary) and its name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TermName {
+    pub id: String,
+    pub term: Localised,
 }
 
 /// A geography's code and names, sent beside observations so a client can
@@ -233,6 +244,14 @@ pub fn dataset_detail(d: &Dataset, pkg: &Package) -> DatasetDetail {
         coverage_summary: coverage_summary(d, pkg),
         geos: d.geos().into_iter().map(String::from).collect(),
         series_names: d.series_names().into_iter().map(String::from).collect(),
+        glossary_terms: d
+            .meta
+            .indicator
+            .glossary
+            .iter()
+            .filter_map(|id| pkg.glossary.iter().find(|t| &t.id == id))
+            .map(|t| TermName { id: t.id.clone(), term: t.term.clone() })
+            .collect(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! statement linked, the indicator's definition and population where given,
 //! and links to the glossary terms it uses.
 
+use evidence::api::TermName;
 use evidence::model::{Caveat, CaveatKind, Lang, Localised, Tone, ToneText};
 use leptos::prelude::*;
 
@@ -53,9 +54,9 @@ pub fn CaveatPanel(
     /// Who is counted, shown first under "Coverage".
     #[prop(optional)]
     population: Option<ToneText>,
-    /// Glossary term ids the indicator uses.
+    /// Glossary terms the indicator uses, with their names.
     #[prop(optional)]
-    terms: Vec<String>,
+    terms: Vec<TermName>,
     /// Level of the panel's heading (2 by default); kinds are one below.
     #[prop(optional)]
     heading_level: Option<u8>,

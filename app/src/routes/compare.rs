@@ -3,7 +3,7 @@
 //! declared comparability and the differences in unit, method, population
 //! and years found automatically (compare_warnings.rs).
 
-use evidence::api::GeoList;
+use evidence::api::{GeoList, TermName};
 use evidence::model::{Dataset, Geography};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -30,15 +30,16 @@ const SUGGESTIONS: [(&str, &str); 3] = [
 
 #[derive(Clone)]
 struct Pair {
-    a: Dataset,
-    b: Dataset,
+    a: (Dataset, Vec<TermName>),
+    b: (Dataset, Vec<TermName>),
     geographies: Vec<Geography>,
 }
 
-async fn load_one(id: &str) -> Result<Dataset, ApiError> {
-    let detail = api::dataset(id).await?;
-    let obs = api::observations(id).await?;
-    Ok(Dataset { meta: detail.meta, observations: obs.observations })
+/// A dataset and the names of the glossary terms it uses.
+async fn load_one(id: &str) -> Result<(Dataset, Vec<TermName>), ApiError> {
+    let (detail, obs) = futures::future::join(api::dataset(id), api::observations(id)).await;
+    let (detail, obs) = (detail?, obs?);
+    Ok((Dataset { meta: detail.meta, observations: obs.observations }, detail.glossary_terms))
 }
 
 async fn load(ids: Vec<String>, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<Option<Pair>, ApiError> {
@@ -46,10 +47,9 @@ async fn load(ids: Vec<String>, geo_list: LocalResource<Result<GeoList, ApiError
     if a.is_empty() || b.is_empty() {
         return Ok(None);
     }
-    let a = load_one(a).await?;
-    let b = load_one(b).await?;
-    let geographies = geo_list.await?.geographies;
-    Ok(Some(Pair { a, b, geographies }))
+    // All five requests at once: on a slow line each round trip counts.
+    let (a, b, geo) = futures::future::join3(load_one(a), load_one(b), std::future::IntoFuture::into_future(geo_list)).await;
+    Ok(Some(Pair { a: a?, b: b?, geographies: geo?.geographies }))
 }
 
 fn split_list(v: Option<String>) -> Vec<String> {
@@ -126,7 +126,7 @@ pub fn ComparePage() -> impl IntoView {
                             <ul class="link-list">{suggestions}</ul>
                         </section>
                     }.into_any(),
-                    Ok(Some(Pair { a, b, geographies })) => untrack(move || {
+                    Ok(Some(Pair { a: (a, terms_a), b: (b, terms_b), geographies })) => untrack(move || {
                         let warnings = compare_warnings(&a.meta, &a.periods(), &b.meta, &b.periods());
                         let geos_a = a.geos().into_iter().map(String::from).collect::<Vec<_>>();
                         let geos_b = b.geos().into_iter().map(String::from).collect::<Vec<_>>();
@@ -155,13 +155,13 @@ pub fn ComparePage() -> impl IntoView {
                         });
                         // The places shown: the reader's, else those both datasets cover.
                         // Only the charts follow the choice, so the picker keeps focus.
-                        let pair = StoredValue::new((a, b, geographies));
+                        let pair = StoredValue::new((a, b, geographies, terms_a, terms_b));
                         let columns = move || {
                             let g = geo.get();
                             let chosen = if g.is_empty() { common.clone() } else { g };
-                            pair.with_value(|(a, b, geographies)| view! {
-                                <CompareColumn side="a" dataset=a.clone() geographies=geographies.clone() geo=chosen.clone() lang=l tone=tone/>
-                                <CompareColumn side="b" dataset=b.clone() geographies=geographies.clone() geo=chosen lang=l tone=tone/>
+                            pair.with_value(|(a, b, geographies, terms_a, terms_b)| view! {
+                                <CompareColumn side="a" dataset=a.clone() terms=terms_a.clone() geographies=geographies.clone() geo=chosen.clone() lang=l tone=tone/>
+                                <CompareColumn side="b" dataset=b.clone() terms=terms_b.clone() geographies=geographies.clone() geo=chosen lang=l tone=tone/>
                             })
                         };
                         view! {

@@ -2,7 +2,7 @@
 //! chart with its caveat panel beside it, the data table and the sources.
 //! Everything the user sets lives in the URL query.
 
-use evidence::api::GeoList;
+use evidence::api::{GeoList, TermName};
 use evidence::model::{Dataset, GeoKind, Geography, Lang, Unit};
 use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ struct PageData {
     geographies: Vec<Geography>,
     /// Every geography code with figures in this dataset.
     geos: Vec<String>,
+    terms: Vec<TermName>,
 }
 
 async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
@@ -36,6 +37,7 @@ async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) ->
         dataset: Dataset { meta: detail.meta, observations: obs.observations },
         geographies,
         geos: detail.geos,
+        terms: detail.glossary_terms,
     })
 }
 
@@ -105,7 +107,7 @@ pub fn DatasetPage() -> impl IntoView {
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
                     // the whole page under the reader's focus.
-                    Ok(PageData { dataset, geographies, geos }) => untrack(move || {
+                    Ok(PageData { dataset, geographies, geos, terms }) => untrack(move || {
                         let meta = dataset.meta.clone();
                         let default_title = meta.title.get(l).to_string();
                         let subtitle = format!("{} — {}", meta.indicator.name.get(l), meta.indicator.unit_label.get(l));
@@ -153,7 +155,7 @@ pub fn DatasetPage() -> impl IntoView {
                                     </div>
                                     <CaveatPanel caveats=meta.caveats.clone() tone=Signal::derive(move || state.get().tone) lang=lang
                                         definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
-                                        terms=meta.indicator.glossary.clone()/>
+                                        terms=terms/>
                                 </div>
                                 <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
                                 <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>

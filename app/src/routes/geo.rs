@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use evidence::aggregate::countries_in;
-use evidence::api::{DatasetList, GeoList, GeoProfile, Glossary};
+use evidence::api::{DatasetList, GeoList, GeoProfile, Glossary, TermName};
 use evidence::model::{GeoKind, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -26,7 +26,7 @@ struct PageData {
     profile: GeoProfile,
     geographies: GeoList,
     datasets: DatasetList,
-    glossary_terms: HashMap<String, Vec<String>>,
+    glossary_terms: HashMap<String, Vec<TermName>>,
 }
 
 async fn load(
@@ -40,11 +40,11 @@ async fn load(
     let datasets = datasets.await?;
     // Terms per dataset, for the glossary links of each caveat panel; the
     // page works without them.
-    let mut glossary_terms: HashMap<String, Vec<String>> = HashMap::new();
+    let mut glossary_terms: HashMap<String, Vec<TermName>> = HashMap::new();
     if let Ok(g) = glossary.await {
         for entry in g.terms {
             for d in entry.datasets {
-                glossary_terms.entry(d).or_default().push(entry.term.id.clone());
+                glossary_terms.entry(d).or_default().push(TermName { id: entry.term.id.clone(), term: entry.term.term.clone() });
             }
         }
     }

@@ -56,6 +56,14 @@ async fn a_dataset_has_its_metadata_and_caveats() {
         let detail: DatasetDetail = parse(&get(&format!("/api/v1/datasets/{}", d.meta.id)).await);
         assert_eq!(detail.meta, d.meta);
         assert_eq!(detail.geos, d.geos());
+        // Every term the indicator uses, named as in the glossary.
+        let ids: Vec<&str> = detail.glossary_terms.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, d.meta.indicator.glossary.iter().map(String::as_str).collect::<Vec<_>>(), "{}", d.meta.id);
+        let data = state().data();
+        for t in &detail.glossary_terms {
+            let entry = data.package.glossary.iter().find(|g| g.id == t.id).expect("a glossary term");
+            assert_eq!(t.term, entry.term, "{}", t.id);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+use evidence::api::TermName;
 use evidence::model::{Dataset, Geography, Lang, Tone};
 use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
@@ -13,6 +14,8 @@ use crate::prefs::use_href;
 pub fn CompareColumn(
     side: &'static str,
     dataset: Dataset,
+    /// The glossary terms its indicator uses, with their names.
+    terms: Vec<TermName>,
     geographies: Vec<Geography>,
     geo: Vec<String>,
     lang: Lang,
@@ -33,7 +36,7 @@ pub fn CompareColumn(
             <ChartView dataset=dataset geographies=geographies state=state world=None table_closed=true/>
             <CaveatPanel caveats=meta.caveats.clone() tone=tone lang=Signal::stored(lang)
                 definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
-                terms=meta.indicator.glossary.clone() heading_level=3 id_suffix=side/>
+                terms=terms heading_level=3 id_suffix=side/>
         </section>
     }
 }

@@ -27,7 +27,7 @@ pub fn CoveredDataset(
     entry: GeoDatasetEntry,
     place: PlaceContext,
     unit_label: Option<Localised>,
-    terms: Vec<String>,
+    terms: Vec<evidence::api::TermName>,
     lang: Lang,
 ) -> impl IntoView {
     let href = use_href();
