@@ -71,8 +71,8 @@ def main():
         "## Performance",
         "",
         f"Measured by `./x bench` (`bench/run`) on {when} at commit {commit or '?'} plus the working tree, on a "
-        f"{nproc}-core machine ({cpu_model()}) (the load average at each step is in "
-        f"`bench/results/*.json`). wrk, the server and nginx run on the same cores, so the API figures are a lower "
+        f"{nproc}-core machine ({cpu_model()}); the load average at each step is in "
+        f"`bench/results/*.json`. wrk, the server and nginx run on the same cores, so the API figures are a lower "
         f"bound and the ratio to nginx is the figure to watch. The full run took "
         f"{a.seconds // 60 if a.seconds else '?'} min {a.seconds % 60 if a.seconds else '?'} s (builds excluded).",
         *([a.note, ""] if a.note else [""]),
