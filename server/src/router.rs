@@ -102,6 +102,6 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
     if last.contains('.') {
         return AppError::not_found("not_found", format!("no file {}", crate::error::truncate(path))).into_response();
     }
-    let extras = crate::routes::meta::page_extras(&state, path, req.uri().query());
-    state.site().index(req.headers(), &extras.head, &extras.body)
+    let page = crate::routes::meta::chart_page(&state, path, req.uri().query());
+    state.site().page(req.headers(), page.as_ref())
 }

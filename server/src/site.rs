@@ -3,7 +3,7 @@
 //! discovery link added on chart pages.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -24,6 +24,8 @@ pub struct Asset {
 pub struct Site {
     pub files: HashMap<String, Asset>,
     pub index_html: String,
+    /// `index.html` as a response body, for every app page but chart pages.
+    index: Cached,
     script_hashes: String,
     /// Content-Security-Policy values, built once: pages refuse framing,
     /// embeds may be framed by any site.
@@ -139,7 +141,8 @@ impl Site {
         );
         let csp_page = csp(&script_hashes, "'none'");
         let csp_embed = csp(&script_hashes, "*");
-        Site { files, index_html, script_hashes, csp_page, csp_embed }
+        let index = Cached::new(index_html.clone().into_bytes(), "page");
+        Site { files, index_html, index, script_hashes, csp_page, csp_embed }
     }
 
     pub fn inline_script_hashes(&self) -> &str {
@@ -157,25 +160,23 @@ impl Site {
         self.files.values().all(|a| !precompressible(a.content_type, a.cached.body.len()) || a.cached.br.get().is_some())
     }
 
-    /// index.html for an app route, with extra tags at the end of <head>
-    /// (oEmbed discovery on chart pages) and extra content at the start of
-    /// <body> (the first paint of a chart page).
-    pub fn index(&self, req: &HeaderMap, head_extra: &str, body_first: &str) -> Response {
-        let mut html = self.index_html.clone();
-        if !head_extra.is_empty() {
-            html = html.replacen("</head>", &format!("{head_extra}</head>"), 1);
-        }
-        if !body_first.is_empty()
-            && let Some(at) = html.find("<body>").map(|i| i + "<body>".len())
-        {
+    /// index.html with extra tags at the end of <head> and extra content
+    /// at the start of <body> (a chart page's oEmbed link and first paint).
+    pub fn page_html(&self, head_extra: &str, body_first: &str) -> String {
+        let mut html = self.index_html.replacen("</head>", &format!("{head_extra}</head>"), 1);
+        if let Some(at) = html.find("<body>").map(|i| i + "<body>".len()) {
             html.insert_str(at, body_first);
         }
-        let cached = Cached::new(html.into_bytes(), "page");
-        let mut res = cached_response(req, &cached, "text/html; charset=utf-8", CachePolicy::NoCache);
+        html
+    }
+
+    /// An app page: `page` (a chart page), or else index.html as it is.
+    pub fn page(&self, req: &HeaderMap, page: Option<&Cached>) -> Response {
+        let mut res = cached_response(req, page.unwrap_or(&self.index), "text/html; charset=utf-8", CachePolicy::NoCache);
         if res.status() == StatusCode::OK {
             res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
-        res.into_response()
+        res
     }
 }
 

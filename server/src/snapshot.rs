@@ -47,30 +47,48 @@ pub struct Snapshot {
     /// Filtered responses already computed, by dataset and raw query. It
     /// belongs to the snapshot, so a reload starts it afresh.
     pub filtered: ResponseCache,
+    /// Chart pages with their first paint, by path and raw query. Fewer
+    /// entries than `filtered`: a map page is ~175 kB.
+    pub pages: ResponseCache,
 }
 
 /// A bounded map of computed responses: when full it is emptied, which
 /// keeps memory bounded whatever queries clients send.
-#[derive(Default)]
-pub struct ResponseCache(std::sync::RwLock<HashMap<String, Cached>>);
+pub struct ResponseCache {
+    map: std::sync::RwLock<HashMap<String, Cached>>,
+    capacity: usize,
+}
+
+impl Default for ResponseCache {
+    fn default() -> Self {
+        ResponseCache::with_capacity(Self::MAX_ENTRIES)
+    }
+}
 
 impl ResponseCache {
+    /// The default capacity, for small responses.
     pub const MAX_ENTRIES: usize = 4096;
+    /// The capacity for whole chart pages.
+    pub const MAX_PAGES: usize = 256;
+
+    pub fn with_capacity(capacity: usize) -> Self {
+        ResponseCache { map: std::sync::RwLock::default(), capacity }
+    }
 
     pub fn get(&self, key: &str) -> Option<Cached> {
-        self.0.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
+        self.map.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
     }
 
     pub fn insert(&self, key: String, value: Cached) {
-        let mut map = self.0.write().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= Self::MAX_ENTRIES {
+        let mut map = self.map.write().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= self.capacity {
             map.clear();
         }
         map.insert(key, value);
     }
 
     pub fn len(&self) -> usize {
-        self.0.read().unwrap_or_else(|p| p.into_inner()).len()
+        self.map.read().unwrap_or_else(|p| p.into_inner()).len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -123,6 +141,6 @@ impl Snapshot {
         let mut bodies = vec![&catalogue, &geo_list, &glossary, &coverage];
         bodies.extend(details.values().chain(all_observations.values()).filter(|c| crate::precompress::precompressible("application/json", c.body.len())));
         crate::precompress::in_background("data", bodies);
-        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default() }
+        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default(), pages: ResponseCache::with_capacity(ResponseCache::MAX_PAGES) }
     }
 }

@@ -102,8 +102,8 @@ async fn only_chart_pages_of_known_datasets_have_a_first_paint() {
 #[tokio::test]
 async fn the_same_state_gets_the_same_page_and_etag() {
     let a = get(&format!("/datasets/{DATASET}?chart=bar&period=2022")).await.ok("a");
-    // Same state, other spelling: the first paint is cached by the
-    // canonical query.
+    // Same state, other spelling: the same first paint (the page is
+    // cached by its link, and drawn from the parsed state).
     let b = get(&format!("/datasets/{DATASET}?period=2022&chart=bar&v=1")).await.ok("b");
     assert_eq!(first_paint(&a.text()), first_paint(&b.text()));
     let etag = a.header("etag").to_string();

@@ -55,6 +55,23 @@ fn the_cache_never_holds_more_than_its_bound() {
     assert!(cache.get(&format!("key-{}", max + 9)).is_some(), "the newest entry is kept");
 }
 
+#[tokio::test]
+async fn chart_pages_are_cached_in_their_own_smaller_bound() {
+    use evidence_server::snapshot::ResponseCache;
+    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let router = app(state.clone());
+    for i in 0..(ResponseCache::MAX_PAGES + 5) {
+        let (status, _, _) = get(&router, &format!("/datasets/ncmec-cybertipline-totals?title=t{i}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(state.data().pages.len() <= ResponseCache::MAX_PAGES);
+    }
+    assert!(!state.data().pages.is_empty());
+    // Other app pages are index.html as built, never cached per query.
+    let before = state.data().pages.len();
+    get(&router, "/coverage?x=1").await;
+    assert_eq!(state.data().pages.len(), before);
+}
+
 /// Regression from fuzzing: U+FFFF in a title once made the SVG malformed
 /// and the PNG export fail with a 500.
 #[tokio::test]

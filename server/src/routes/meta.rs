@@ -10,6 +10,7 @@ use evidence::api::VersionInfo;
 use super::no_query;
 use crate::error::AppResult;
 use crate::http;
+use crate::snapshot::Cached;
 use crate::state::AppState;
 
 /// The body of `/healthz`. A server that answers has a valid package
@@ -62,22 +63,18 @@ pub async fn version(State(state): State<AppState>, RawQuery(raw): RawQuery, hea
     ))
 }
 
-/// What the server adds to `index.html` for an app page: on a chart page
-/// of a known dataset, the oEmbed discovery link in `<head>` and the first
-/// paint (the chart with its caveats, `crate::first_paint`) in `<body>`.
-#[derive(Default)]
-pub struct PageExtras {
-    pub head: String,
-    pub body: String,
-}
-
-pub fn page_extras(state: &AppState, path: &str, query: Option<&str>) -> PageExtras {
-    let Some(id) = path.strip_prefix("/datasets/") else { return PageExtras::default() };
-    if id.is_empty() || id.contains('/') {
-        return PageExtras::default();
-    }
+/// A chart page of a known dataset (`/datasets/{id}?…`): index.html with
+/// the oEmbed discovery link in `<head>` and the first paint (the chart with
+/// its caveats, `crate::first_paint`) in `<body>`; cached by path and raw
+/// query. None for every other path, which gets index.html as it is.
+pub fn chart_page(state: &AppState, path: &str, query: Option<&str>) -> Option<Cached> {
+    let id = path.strip_prefix("/datasets/").filter(|id| !id.is_empty() && !id.contains('/'))?;
     let data = state.data();
-    let Some(dataset) = data.package.dataset(id) else { return PageExtras::default() };
+    let dataset = data.package.dataset(id)?;
+    let key = format!("{path}?{}", query.unwrap_or(""));
+    if let Some(cached) = data.pages.get(&key) {
+        return Some(cached);
+    }
     let base = &state.config().public_url;
     let page = match query {
         Some(q) if !q.is_empty() => format!("{base}{path}?{q}"),
@@ -92,14 +89,8 @@ pub fn page_extras(state: &AppState, path: &str, query: Option<&str>) -> PageExt
     // Lenient like the app: what cannot be used falls back to its default
     // (the app then says which settings it replaced).
     let (chart_state, _warnings) = evidence::state::ChartState::from_query(query.unwrap_or(""));
-    let key = format!("first-paint:{id}?{}", chart_state.to_query());
-    let body = match data.filtered.get(&key) {
-        Some(cached) => String::from_utf8_lossy(&cached.body).into_owned(),
-        None => {
-            let html = crate::first_paint::render(&data, base, dataset, &chart_state);
-            data.filtered.insert(key, crate::snapshot::Cached::new(html.clone().into_bytes(), "first-paint"));
-            html
-        }
-    };
-    PageExtras { head, body }
+    let body = crate::first_paint::render(&data, base, dataset, &chart_state);
+    let cached = Cached::new(state.site().page_html(&head, &body).into_bytes(), "page");
+    data.pages.insert(key, cached.clone());
+    Some(cached)
 }
