@@ -365,6 +365,17 @@ impl Dataset {
         periods.dedup();
         periods
     }
+
+    /// The years the figures span, for a byline: "2019–2023", or the one
+    /// period's label ("2020/2021"), or "" without figures.
+    pub fn years_label(&self) -> String {
+        let periods = self.periods();
+        match (periods.first(), periods.last()) {
+            (Some(a), Some(b)) if a.start_year() != b.end_year() => format!("{}–{}", a.start_year(), b.end_year()),
+            (Some(a), _) => a.label(),
+            _ => String::new(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

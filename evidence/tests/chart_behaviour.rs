@@ -331,3 +331,15 @@ fn empty_selection_is_stated_not_drawn_as_zero() {
         assert!(svg.contains("No figures for this selection"), "{kind:?}");
     }
 }
+
+#[test]
+fn a_byline_names_the_years_the_figures_span() {
+    let mut reports = Fixture::reports().dataset;
+    assert_eq!(reports.years_label(), "2019–2023");
+    // One period: its own label; none: nothing.
+    let first = reports.periods()[0];
+    reports.observations.retain(|o| o.period == first);
+    assert_eq!(reports.years_label(), first.label());
+    reports.observations.clear();
+    assert_eq!(reports.years_label(), "");
+}

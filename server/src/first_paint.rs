@@ -141,12 +141,6 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, state: &
     out.push_str("</ul></nav></header>");
 
     // The byline as the app writes it, less the method (the panel says it).
-    let periods = dataset.periods();
-    let years = match (periods.first(), periods.last()) {
-        (Some(a), Some(b)) if a.start_year() != b.end_year() => format!("{}–{}", a.start_year(), b.end_year()),
-        (Some(a), _) => a.label(),
-        _ => String::new(),
-    };
     let subtitle = state.subtitle.clone().unwrap_or_else(|| format!("{} — {}", meta.indicator.name.get(lang), meta.indicator.unit_label.get(lang)));
     let _ = write!(
         out,
@@ -154,7 +148,7 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, state: &
         title = esc(&frame.title),
         subtitle = esc(&subtitle),
         publisher = esc(&meta.publisher),
-        years = esc(&years),
+        years = esc(&dataset.years_label()),
     );
 
     // Both drawings; CSS shows the one the app would draw at this width.

@@ -112,12 +112,7 @@ pub fn DatasetPage() -> impl IntoView {
                         let default_title = meta.title.get(l).to_string();
                         let subtitle = format!("{} — {}", meta.indicator.name.get(l), meta.indicator.unit_label.get(l));
                         let periods = dataset.periods();
-                        let years = match (periods.first(), periods.last()) {
-                            (Some(a), Some(b)) if a.start_year() != b.end_year() => format!("{}–{}", a.start_year(), b.end_year()),
-                            (Some(a), _) => a.label(),
-                            _ => String::new(),
-                        };
-                        let byline = format!("{} · {} · {}", meta.publisher, method_msg(meta.coverage.method).get(l), years);
+                        let byline = format!("{} · {} · {}", meta.publisher, method_msg(meta.coverage.method).get(l), dataset.years_label());
                         let geo_options = geo_choices(&geos, &geographies, meta.indicator.unit, l);
                         let series_options: Vec<Choice> = dataset
                             .series_names()
