@@ -40,18 +40,22 @@
     return null;
   }
 
+  // The origin of an iframe's src, or null when it is not a URL.
+  function srcOrigin(frame) {
+    try {
+      return new URL(frame.getAttribute('src') || '', location.href).origin;
+    } catch (e) {
+      return null;
+    }
+  }
+
   // Frames that loaded (and posted their height) before this script ran
   // are asked again, as are frames that load later (lazy ones).
   function ask(frame) {
     if (!frame.hasAttribute('data-csea-embed') || !frame.contentWindow) return;
-    var src;
-    try {
-      src = new URL(frame.getAttribute('src') || '', location.href);
-    } catch (e) {
-      return;
-    }
-    if (ours !== null && src.origin !== ours) return;
-    frame.contentWindow.postMessage({ type: 'csea-evidence:measure' }, src.origin);
+    var origin = srcOrigin(frame);
+    if (origin === null || (ours !== null && origin !== ours)) return;
+    frame.contentWindow.postMessage({ type: 'csea-evidence:measure' }, origin);
   }
   var frames = document.getElementsByTagName('iframe');
   for (var i = 0; i < frames.length; i++) ask(frames[i]);
@@ -64,14 +68,7 @@
     var height = reportedHeight(event.data);
     if (typeof height !== 'number' || !isFinite(height)) return;
     var frame = frameOf(event.source);
-    if (!frame) return;
-    var src;
-    try {
-      src = new URL(frame.getAttribute('src') || '', location.href);
-    } catch (e) {
-      return;
-    }
-    if (src.origin !== event.origin) return;
+    if (!frame || srcOrigin(frame) !== event.origin) return;
     height = Math.round(Math.min(Math.max(height, MIN_HEIGHT), MAX_HEIGHT));
     frame.style.height = height + 'px';
   });
