@@ -138,9 +138,8 @@ impl Snapshot {
             let list = crate::routes::datasets::observation_list(&package, d, d.observations.clone());
             all_observations.insert(d.meta.id.clone(), Cached::json(&list));
         }
-        let mut bodies = vec![&catalogue, &geo_list, &glossary, &coverage];
-        bodies.extend(details.values().chain(all_observations.values()).filter(|c| crate::precompress::precompressible("application/json", c.body.len())));
-        crate::precompress::in_background("data", bodies);
+        let bodies = [&catalogue, &geo_list, &glossary, &coverage].into_iter().chain(details.values()).chain(all_observations.values());
+        crate::precompress::in_background("data", bodies.filter(|c| crate::precompress::precompressible("application/json", c.body.len())).collect());
         Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default(), pages: ResponseCache::with_capacity(ResponseCache::MAX_PAGES) }
     }
 }
