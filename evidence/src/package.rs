@@ -39,7 +39,11 @@ impl FileSource for BTreeMap<String, Vec<u8>> {
 pub struct Package {
     pub name: String,
     pub title: String,
+    /// The data release, `YYYY.MM.N` (the descriptor's `version`): what a
+    /// citation, a pinned permalink and every export name.
     pub version: String,
+    /// The release date, `YYYY-MM-DD` (the descriptor's `released`).
+    pub released: String,
     pub datasets: Vec<Dataset>,
     pub geographies: Vec<Geography>,
     pub glossary: Vec<GlossaryTerm>,
@@ -65,6 +69,8 @@ struct RawDescriptor {
     title: String,
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    released: String,
     resources: Vec<Value>,
 }
 
@@ -142,6 +148,16 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             return Err(ValidationErrors(errors));
         }
     };
+
+    {
+        let mut r = Report { file: DESCRIPTOR.into(), errors: &mut errors };
+        if !is_release(&descriptor.version) {
+            r.at(None, "version", format!("'{}' is not a data release of the form YYYY.MM.N", descriptor.version));
+        }
+        if !is_iso_date(&descriptor.released) {
+            r.at(None, "released", format!("'{}' is not a release date of the form YYYY-MM-DD", descriptor.released));
+        }
+    }
 
     // First pass: find the reference resources and the datasets.
     let mut names = HashSet::new();
@@ -257,6 +273,7 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             name: descriptor.name,
             title: descriptor.title,
             version: descriptor.version,
+            released: descriptor.released,
             datasets,
             geographies,
             glossary,
@@ -353,4 +370,42 @@ fn load_geographies(src: &dyn FileSource, path: &str, errors: &mut Vec<Validatio
         }
     }
     out
+}
+
+/// `YYYY.MM.N`: a year, a month 1-12 and a release number within the month.
+pub fn is_release(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3
+        && digits(parts[0], 4..=4)
+        && digits(parts[1], 1..=2)
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && digits(parts[2], 1..=3)
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+}
+
+#[cfg(test)]
+mod release_tests {
+    use super::*;
+
+    #[test]
+    fn release_numbers_and_dates_are_checked() {
+        assert!(is_release("2026.12.0"));
+        assert!(is_release("2027.1.3"));
+        assert!(!is_release("1.0.0"));
+        assert!(!is_release("2026.13.0"));
+        assert!(!is_release("2026.12"));
+        assert!(is_iso_date("2026-12-02"));
+        assert!(!is_iso_date("2026-12-2"));
+        assert!(!is_iso_date("2026-00-10"));
+    }
 }

@@ -52,7 +52,7 @@ fn descriptor(resources: Vec<Value>) -> Value {
     let mut all = resources;
     all.push(json!({"name": "geographies", "path": "reference/geographies.csv", "profile": "tabular-data-resource"}));
     all.push(json!({"name": "glossary", "path": "glossary.json", "profile": "data-resource"}));
-    json!({"name": "test-package", "title": "Test", "version": "1.0.0", "resources": all})
+    json!({"name": "test-package", "title": "Test", "version": "2026.12.0", "released": "2026-12-02", "resources": all})
 }
 
 const GEOGRAPHIES: &str = "code,kind,name_en,name_fr,parent,iso2,m49\n\
