@@ -5,7 +5,9 @@
 
 pub mod aggregate;
 pub mod api;
+pub mod diff;
 pub mod chart;
+pub mod cite;
 pub mod export_csv;
 pub mod model;
 pub mod package;
