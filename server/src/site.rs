@@ -1,6 +1,13 @@
 //! The built app (trunk's `dist/`), embedded in the binary: hashed assets
 //! served as immutable, `index.html` for every app route, with the oEmbed
 //! discovery link added on chart pages.
+//!
+//! [`app_page`] answers every app address: it knows the package, so an
+//! unknown dataset or place (or an address the app has no route for) gets a
+//! real 404 status with the app shell, and every page carries its own
+//! title, description and Open Graph / Twitter card tags, so that a link
+//! pasted into a messenger or a post shows what it leads to; for a chart,
+//! its picture (the PNG export of the same chart state) and a caveat.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -9,9 +16,14 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 
+use evidence::chart::escape_xml as esc;
+use evidence::model::{CaveatKind, Dataset, Geography, Lang};
+use evidence::state::{ChartState, percent_encode};
+
 use crate::http::{CachePolicy, cached_response};
 use crate::precompress::precompressible;
-use crate::snapshot::Cached;
+use crate::snapshot::{Cached, Snapshot};
+use crate::state::AppState;
 
 static DIST: Dir<'static> = include_dir!("$EVIDENCE_DIST_DIR");
 
@@ -178,6 +190,305 @@ impl Site {
         }
         res
     }
+}
+
+/// What an address of the app shows, known from its path and the package
+/// alone (the app's routes: app/src/lib.rs).
+enum Target<'a> {
+    Chart(&'a Dataset),
+    Place(&'a Geography),
+    Page(Word),
+    NotFound,
+}
+
+fn target<'a>(data: &'a Snapshot, path: &str) -> Target<'a> {
+    if let Some(id) = path.strip_prefix("/datasets/") {
+        return data.package.dataset(id).map_or(Target::NotFound, Target::Chart);
+    }
+    if let Some(code) = path.strip_prefix("/geo/") {
+        // The app reads place codes in any case (app/src/routes/geo.rs).
+        return data.package.geography(&code.to_ascii_uppercase()).map_or(Target::NotFound, Target::Place);
+    }
+    match path {
+        "/" | "" => Target::Page(Word::Home),
+        "/datasets" => Target::Page(Word::Datasets),
+        "/coverage" => Target::Page(Word::Coverage),
+        "/compare" => Target::Page(Word::Compare),
+        "/glossary" => Target::Page(Word::Glossary),
+        "/methods" => Target::Page(Word::Methods),
+        _ => Target::NotFound,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Site,
+    SiteDescription,
+    Home,
+    Datasets,
+    DatasetsDescription,
+    Coverage,
+    CoverageDescription,
+    Compare,
+    CompareDescription,
+    Glossary,
+    GlossaryDescription,
+    Methods,
+    MethodsDescription,
+    PlaceDescription,
+    NotFound,
+    NotFoundDescription,
+    Caveat,
+    SharedTitle,
+    ChartOf,
+}
+
+impl Word {
+    /// The app's words where it has them (app/src/i18n.rs).
+    fn get(self, lang: Lang) -> &'static str {
+        use Word::*;
+        match (self, lang) {
+            (Site, Lang::En) => "CSEA Evidence Dashboard",
+            (Site, Lang::Fr) => "Données EASE en ligne",
+            (SiteDescription | Home, Lang::En) => {
+                "Curated, cited figures on online child sexual exploitation and abuse, each shown with what it does and does not represent."
+            }
+            (SiteDescription | Home, Lang::Fr) => {
+                "Des chiffres publiés et cités sur l'exploitation et les abus sexuels des enfants en ligne, chacun avec ce qu'il représente et ne représente pas."
+            }
+            (Datasets, Lang::En) => "Datasets",
+            (Datasets, Lang::Fr) => "Jeux de données",
+            (DatasetsDescription, Lang::En) => "Every dataset on the dashboard, with its publisher, method, places and years.",
+            (DatasetsDescription, Lang::Fr) => "Tous les jeux de données du tableau de bord, avec leur éditeur, leur méthode, leurs lieux et leurs années.",
+            (Coverage, Lang::En) => "Coverage",
+            (Coverage, Lang::Fr) => "Couverture",
+            (CoverageDescription, Lang::En) => "Which dataset has figures for which place and year, and where there are none.",
+            (CoverageDescription, Lang::Fr) => "Quel jeu de données a des chiffres pour quel lieu et quelle année, et où il n'y en a pas.",
+            (Compare, Lang::En) => "Compare",
+            (Compare, Lang::Fr) => "Comparer",
+            (CompareDescription, Lang::En) => "Two datasets side by side, with what makes them comparable or not.",
+            (CompareDescription, Lang::Fr) => "Deux jeux de données côte à côte, avec ce qui les rend comparables ou non.",
+            (Glossary, Lang::En) => "Glossary",
+            (Glossary, Lang::Fr) => "Glossaire",
+            (GlossaryDescription, Lang::En) => "The terms used on the dashboard, in plain and in technical words, and the terms to avoid.",
+            (GlossaryDescription, Lang::Fr) => "Les termes du tableau de bord, en mots simples et en mots techniques, et les termes à éviter.",
+            (Methods, Lang::En) => "Methods",
+            (Methods, Lang::Fr) => "Méthodes",
+            (MethodsDescription, Lang::En) => "Where the figures come from, how they are checked, and how gaps and caveats are shown.",
+            (MethodsDescription, Lang::Fr) => "D'où viennent les chiffres, comment ils sont vérifiés, et comment les lacunes et les mises en garde sont montrées.",
+            (PlaceDescription, Lang::En) => "Every dataset with figures for {0}, each with its caveats, and every dataset without.",
+            (PlaceDescription, Lang::Fr) => "Chaque jeu de données qui a des chiffres pour {0}, avec ses mises en garde, et chaque jeu de données qui n'en a pas.",
+            (NotFound, Lang::En) => "Page not found",
+            (NotFound, Lang::Fr) => "Page introuvable",
+            (NotFoundDescription, Lang::En) => "There is no page at this address.",
+            (NotFoundDescription, Lang::Fr) => "Il n'y a pas de page à cette adresse.",
+            (Caveat, Lang::En) => "Caveat:",
+            (Caveat, Lang::Fr) => "Mise en garde :",
+            (SharedTitle, Lang::En) => "Title added by whoever shared this link:",
+            (SharedTitle, Lang::Fr) => "Titre ajouté par la personne qui a partagé ce lien :",
+            (ChartOf, Lang::En) => "Chart:",
+            (ChartOf, Lang::Fr) => "Graphique :",
+        }
+    }
+}
+
+/// What a page says about itself in `<head>`.
+struct Meta {
+    title: String,
+    description: String,
+    url: String,
+    /// A picture of the page (a chart's PNG) and its text alternative.
+    image: Option<(String, String)>,
+    lang: Lang,
+    not_found: bool,
+}
+
+impl Meta {
+    /// `<title>` text, and the Open Graph and Twitter card tags.
+    fn head_tags(&self) -> String {
+        let site = Word::Site.get(self.lang);
+        let mut out = String::with_capacity(1024);
+        let mut meta = |attr: &str, key: &str, value: &str| {
+            out.push_str(&format!(r#"<meta {attr}="{key}" content="{}">"#, esc(value)));
+        };
+        meta("name", "description", &self.description);
+        if self.not_found {
+            meta("name", "robots", "noindex");
+        }
+        meta("property", "og:site_name", site);
+        meta("property", "og:type", "website");
+        meta("property", "og:title", &self.title);
+        meta("property", "og:description", &self.description);
+        meta("property", "og:url", &self.url);
+        meta("property", "og:locale", match self.lang {
+            Lang::En => "en_GB",
+            Lang::Fr => "fr_FR",
+        });
+        meta("name", "twitter:card", if self.image.is_some() { "summary_large_image" } else { "summary" });
+        meta("name", "twitter:title", &self.title);
+        meta("name", "twitter:description", &self.description);
+        if let Some((src, alt)) = &self.image {
+            meta("property", "og:image", src);
+            meta("property", "og:image:type", "image/png");
+            meta("property", "og:image:alt", alt);
+            meta("name", "twitter:image", src);
+            meta("name", "twitter:image:alt", alt);
+        }
+        out
+    }
+
+    fn document_title(&self) -> String {
+        format!("{} — {}", self.title, Word::Site.get(self.lang))
+    }
+}
+
+/// The language asked for in a query (`lang=fr`), as the app reads it.
+fn query_lang(query: Option<&str>) -> Lang {
+    query
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::parse(v))
+        .unwrap_or_default()
+}
+
+/// A chart page's description: what it shows, a shared title marked as
+/// the sharer's words (never passed off as the site's), and one caveat,
+/// whole (a cut sentence can say the opposite of the caveat).
+fn chart_meta(base: &str, dataset: &Dataset, state: &ChartState, raw_query: Option<&str>) -> Meta {
+    let lang = state.lang;
+    let meta = &dataset.meta;
+    let name = meta.title.get(lang).to_string();
+    let mut description = String::new();
+    if let Some(shared) = state.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        description.push_str(&format!("{} “{shared}”. ", Word::SharedTitle.get(lang)));
+    }
+    description.push_str(&format!("{} — {} ({}).", meta.indicator.name.get(lang), meta.publisher, dataset.years_label()));
+    let caveat = meta.caveats_of(CaveatKind::Bias).next().or_else(|| meta.caveats.first());
+    if let Some(c) = caveat {
+        description.push_str(&format!(" {} {}", Word::Caveat.get(lang), c.text(state.tone).get_with_fallback(lang).0));
+    }
+    let query = state.to_query();
+    let image = format!("{base}/api/v1/datasets/{}/chart.png?{query}", percent_encode(&meta.id));
+    let url = match raw_query.filter(|q| !q.is_empty()) {
+        Some(_) => format!("{base}/datasets/{}?{query}", percent_encode(&meta.id)),
+        None => format!("{base}/datasets/{}", percent_encode(&meta.id)),
+    };
+    let alt = format!("{} {name}", Word::ChartOf.get(lang));
+    Meta { title: name, description, url, image: Some((image, alt)), lang, not_found: false }
+}
+
+fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
+    let url = match lang {
+        Lang::En => format!("{base}{path}"),
+        Lang::Fr => format!("{base}{path}?lang=fr"),
+    };
+    let (title, description, not_found) = match target {
+        Target::Place(g) => {
+            let name = g.name.get(lang).to_string();
+            let d = Word::PlaceDescription.get(lang).replace("{0}", &name);
+            (name, d, false)
+        }
+        Target::Page(Word::Home) => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
+        Target::Page(w) => {
+            let d = match w {
+                Word::Datasets => Word::DatasetsDescription,
+                Word::Coverage => Word::CoverageDescription,
+                Word::Compare => Word::CompareDescription,
+                Word::Glossary => Word::GlossaryDescription,
+                Word::Methods => Word::MethodsDescription,
+                _ => Word::SiteDescription,
+            };
+            (w.get(lang).to_string(), d.get(lang).to_string(), false)
+        }
+        Target::NotFound | Target::Chart(_) => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
+    };
+    Meta { title, description, url, image: None, lang, not_found }
+}
+
+impl Site {
+    /// index.html with its `<title>` and description replaced by the
+    /// page's, `head_extra` at the end of `<head>` and `body_first` at the
+    /// start of `<body>`.
+    fn page_with_meta(&self, meta: &Meta, head_extra: &str, body_first: &str) -> String {
+        let mut html = self.index_html.clone();
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            if start < end {
+                html.replace_range(start + "<title>".len()..end, &esc(&meta.document_title()));
+            }
+        }
+        // index.html's own description is the site's: one description only.
+        if let Some(at) = html.find("name=\"description\"").or_else(|| html.find("name=description")) {
+            if let (Some(open), Some(close)) = (html[..at].rfind("<meta"), html[at..].find('>')) {
+                html.replace_range(open..at + close + 1, "");
+            }
+        }
+        let head = format!("{}{head_extra}", meta.head_tags());
+        match html.find("</head>") {
+            Some(at) => html.insert_str(at, &head),
+            None => match html.find("<body>") {
+                Some(at) => html.insert_str(at, &head),
+                None => html.insert_str(0, &head),
+            },
+        }
+        if let Some(at) = html.find("<body>").map(|i| i + "<body>".len()) {
+            html.insert_str(at, body_first);
+        }
+        html
+    }
+}
+
+/// The response for an app address (every path that is not the API, an
+/// embed or a built file): a chart page with its first paint, any other
+/// page with its own head, and a 404 with the app shell for an address
+/// that names no dataset, no place and no page of the app.
+pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option<&str>) -> Response {
+    let data = state.data();
+    let site = state.site();
+    let base = state.config().public_url.as_str();
+    let target = target(&data, path);
+    if let Target::Chart(dataset) = target {
+        let key = format!("{path}?{}", query.unwrap_or(""));
+        if let Some(cached) = data.pages.get(&key) {
+            return site.page(headers, Some(&cached));
+        }
+        let page = match query {
+            Some(q) if !q.is_empty() => format!("{base}{path}?{q}"),
+            _ => format!("{base}{path}"),
+        };
+        let oembed = format!("{base}/oembed?url={}&format=json", percent_encode(&page));
+        let oembed_link = format!(r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#, esc(&oembed), esc(&dataset.meta.title.en));
+        // Lenient like the app: what cannot be used falls back to its default.
+        let (chart_state, _warnings) = ChartState::from_query(query.unwrap_or(""));
+        let meta = chart_meta(base, dataset, &chart_state, query);
+        let body = crate::first_paint::render(&data, base, dataset, &chart_state);
+        let cached = Cached::new(site.page_with_meta(&meta, &oembed_link, &body).into_bytes(), "page");
+        data.pages.insert(key, cached.clone());
+        return site.page(headers, Some(&cached));
+    }
+    let lang = query_lang(query);
+    let not_found = matches!(target, Target::NotFound);
+    // Pages differ only by path and language: cached so, whatever else the
+    // query holds (it is the app's to read).
+    let key = format!("meta:{}:{path}", lang.code());
+    let cached = match data.pages.get(&key) {
+        Some(c) => c,
+        None => {
+            let meta = page_meta(base, &target, path, lang);
+            let c = Cached::new(site.page_with_meta(&meta, "", "").into_bytes(), "page");
+            data.pages.insert(key, c.clone());
+            c
+        }
+    };
+    if not_found {
+        // No validators on a 404: there is nothing to revalidate.
+        let mut res = site.page(&HeaderMap::new(), Some(&cached));
+        *res.status_mut() = StatusCode::NOT_FOUND;
+        res.headers_mut().remove(header::ETAG);
+        return res;
+    }
+    site.page(headers, Some(&cached))
 }
 
 #[cfg(test)]
