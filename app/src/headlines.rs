@@ -69,6 +69,8 @@ mod tests {
             upper: None,
             note: String::new(),
             source_ref: "s".into(),
+            grade: Default::default(),
+            derivation: String::new(),
         }
     }
 

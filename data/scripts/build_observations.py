@@ -14,8 +14,17 @@ by (series, geo, period), "\n" line endings, UTF-8 without BOM.
 Rules this script enforces (docs/data-format.md):
 - values are copied as the source CSV prints them (never rounded, never
   reformatted); a figure missing in the source is a missing row, never 0;
-- only rows whose status is "verbatim" are used (the by-country and
-  by-provider tables have no status column: SOURCES.md marks them verbatim);
+- every row carries its provenance grade (`grade`): `verbatim` (seen in the
+  publisher's own text), `secondary` (seen only in a third party's
+  transcription or report, cited by a source with "role": "secondary") or
+  `computed` (curators' arithmetic, with the formula in `derivation`);
+- from the 2019-2023 files only rows whose status is "verbatim" are used
+  (the by-country and by-provider tables have no status column: SOURCES.md
+  marks them verbatim); the 2024-2025 files (SOURCES-3.md) are used with
+  their own status as the grade, and "unverified" rows never;
+- the claims the metadata makes about the new files (the 2024 country rows
+  sum to 3.2% more than the national total; the incident types and the
+  file types add up) are recomputed here, so a changed file fails the build;
 - every source_ref is an id declared in the dataset's evidence.sources in
   data/datapackage.json (check_package.py verifies this);
 - an unknown source URL or an unexpected period makes the build fail, so a
@@ -30,7 +39,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "data" / "observations"
-HEADER = ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref"]
+HEADER = ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref", "grade", "derivation"]
+GRADES = {"verbatim", "secondary", "computed"}
 NUMBER = re.compile(r"^\d+(\.\d+)?$")
 
 WORLD = "001"
@@ -62,7 +72,22 @@ def verbatim(row: dict[str, str], where: str) -> bool:
     return status == "verbatim"
 
 
-def obs(series="", geo=WORLD, period="", value="", lower="", upper="", note="", source_ref=""):
+def grade_of(row: dict[str, str], where: str) -> str | None:
+    """The row's status as a grade, or None for a row that must not be used."""
+    status = row.get("status", "").strip().lower()
+    if status == "unverified":
+        return None
+    if status not in GRADES:
+        raise BuildError(f"{where}: unknown status {status!r}")
+    return status
+
+
+def obs(series="", geo=WORLD, period="", value="", lower="", upper="", note="", source_ref="",
+        grade="verbatim", derivation=""):
+    if grade not in GRADES:
+        raise BuildError(f"{series} {geo} {period}: unknown grade {grade!r}")
+    if (grade == "computed") != bool(derivation):
+        raise BuildError(f"{series} {geo} {period}: a computed figure, and only one, has a derivation")
     return {
         "series": series,
         "geo": geo,
@@ -72,6 +97,8 @@ def obs(series="", geo=WORLD, period="", value="", lower="", upper="", note="", 
         "upper": upper,
         "note": note,
         "source_ref": source_ref,
+        "grade": grade,
+        "derivation": derivation,
     }
 
 
@@ -94,7 +121,34 @@ def ncmec_totals(shared: Path) -> list[dict]:
         year = r["year"].strip()
         rows.append(obs(period=year, value=num(r["reports"], where),
                         source_ref=f"ncmec-{year}-by-country"))
+    name = "ncmec_cybertipline_totals_2024_2025.csv"
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None or r["measure"].strip() != "reports received (all sources)":
+            continue
+        year = r["year"].strip()
+        note = {
+            "2024": "Counted in a new way from 2024 (bundling of reports about one incident, the REPORT Act, "
+                    "referrals and informational reports): not comparable with 2019-2023. "
+                    "NBC News gives \"about 29.2 million\" reports before bundling.",
+            "2025": "Counted as in 2024 (assumed: NCMEC's own 2025 pages were not seen).",
+        }.get(year)
+        if note is None:
+            raise BuildError(f"{where}: unexpected year {year!r}")
+        rows.append(obs(period=year, value=num(r["value"], where), note=note, grade=grade,
+                        source_ref="diaphanous-ncmec-per-year"))
     return rows
+
+
+def ncmec_total(shared: Path, year: str) -> int:
+    for r in read(shared, "ncmec_cybertipline_totals_2024_2025.csv"):
+        if r["year"].strip() == year and r["measure"].strip() == "reports received (all sources)":
+            return int(r["value"])
+    for r in read(shared, "ncmec_cybertipline_totals.csv"):
+        if r["year"].strip() == year:
+            return int(r["reports"])
+    raise BuildError(f"no NCMEC total for {year}")
 
 
 # Printed names kept in `note` although no curation_note asks for it: rows
@@ -127,6 +181,62 @@ def ncmec_by_country(shared: Path) -> list[dict]:
             notes.append(curation if curation.endswith(".") else curation + ".")
         rows.append(obs(geo=geo, period=year, value=num(r["reports"], where),
                         note=" ".join(notes), source_ref=f"ncmec-{year}-by-country"))
+    rows.extend(ncmec_by_country_2024(shared, rows))
+    return rows
+
+
+# The two jurisdictions where NCMEC's Global Platform (rounded referrals)
+# differs sharply from the transcription (SOURCES-3.md, 1a check 4):
+# (referrals as transcribed, Global Platform figure as printed there).
+GLOBAL_PLATFORM_DIFFERS = {"IRL": ("26150", "14000"), "ITA": ("108979", "61000")}
+# The share by which the 2024 country rows exceed the national total, as the
+# metadata states it (SOURCES-3.md, 1c); recomputed below.
+COUNTRY_SUM_EXCESS_PCT = "3.2"
+
+
+def ncmec_by_country_2024(shared: Path, earlier: list[dict]) -> list[dict]:
+    name = "ncmec_cybertipline_reports_by_country_2024.csv"
+    by_2023 = {r["geo"]: int(r["value"]) for r in earlier if r["period"] == "2023"}
+    rows, total = [], 0
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if r["year"].strip() != "2024":
+            raise BuildError(f"{where}: unexpected year {r['year']!r}")
+        iso3 = r["iso3"].strip()
+        geo = iso3 if iso3 else NO_COUNTRY
+        referrals, informational = num(r["referrals"], where), num(r["informational"], where)
+        reports = num(r["reports"], where)
+        if int(referrals) + int(informational) != int(reports):
+            raise BuildError(f"{where}: referrals + informational != reports")
+        total += int(reports)
+        if grade is None:
+            continue
+        notes = [f"Referrals: {referrals}; informational: {informational}."]
+        curation = r["curation_note"].strip()
+        if curation.startswith("2024 total is under 5%"):
+            m = re.search(r"\(([\d,]+)\)", curation)
+            if not m or int(m.group(1).replace(",", "")) != by_2023.get(geo):
+                raise BuildError(f"{where}: the flag's 2023 figure is not the 2023 row")
+            if int(reports) * 20 >= by_2023[geo]:
+                raise BuildError(f"{where}: flagged under 5% of 2023 but is not")
+            notes.append(f"Flagged: under 5% of the 2023 figure ({m.group(1)}); as transcribed, "
+                         "to be checked against NCMEC's own table.")
+        elif not iso3:
+            notes.append(f"Transcribed as \"{r['name_as_transcribed'].strip()}\".")
+        if geo in GLOBAL_PLATFORM_DIFFERS:
+            transcribed, platform = GLOBAL_PLATFORM_DIFFERS[geo]
+            if transcribed != referrals:
+                raise BuildError(f"{where}: referrals no longer {transcribed}")
+            notes.append(f"Flagged: NCMEC's Global Platform gives about {int(platform):,} referrals, "
+                         f"against {int(transcribed):,} here; NCMEC says the two publications differ.")
+        rows.append(obs(geo=geo, period="2024", value=reports, note=" ".join(notes), grade=grade,
+                        source_ref="diaphanous-ncmec-by-country-2024"))
+    national = ncmec_total(shared, "2024")
+    excess = f"{(total / national - 1) * 100:.1f}"
+    if excess != COUNTRY_SUM_EXCESS_PCT:
+        raise BuildError(f"{name}: rows sum to {total}, {excess}% above the total {national}, "
+                         f"not the {COUNTRY_SUM_EXCESS_PCT}% the metadata says")
     return rows
 
 
@@ -140,6 +250,24 @@ def ncmec_incident_types(shared: Path) -> list[dict]:
                 continue
             rows.append(obs(series=series, period=year, value=num(r[year], where),
                             source_ref="ncmec-cybertipline-2022-report"))
+    name = "ncmec_cybertipline_incident_types_2023_2024.csv"
+    known = {r["series"] for r in rows}
+    sums: dict[str, int] = {}
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        series = r["incident_type_as_named_by_ncmec_2020_2022"].strip()
+        if series not in known:
+            raise BuildError(f"{where}: {series!r} is not a 2020-2022 category")
+        year = r["year"].strip()
+        sums[year] = sums.get(year, 0) + int(num(r["reports"], where))
+        if grade is None:
+            continue
+        rows.append(obs(series=series, period=year, value=num(r["reports"], where), grade=grade,
+                        source_ref="diaphanous-ncmec-report-contents"))
+    for year, total in sums.items():
+        if total != ncmec_total(shared, year):
+            raise BuildError(f"{name}: {year} types sum to {total}, not the total")
     return rows
 
 
@@ -152,6 +280,23 @@ def ncmec_files(shared: Path) -> list[dict]:
                 continue
             rows.append(obs(series=r["file_type"].strip(), period=year, value=num(r[year], where),
                             source_ref="ncmec-ojjdp-transparency-cy2023"))
+    name = "ncmec_cybertipline_files_2024.csv"
+    parts: dict[str, int] = {}
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None:
+            continue
+        kind, year, value = r["file_type"].strip(), r["year"].strip(), num(r["files"], where)
+        derivation = ""
+        if grade == "computed":
+            if kind != "Total" or int(value) != sum(parts.values()):
+                raise BuildError(f"{where}: the computed row is not the sum of the rows above")
+            derivation = " + ".join(f"{k} {v}" for k, v in parts.items()) + f" = {value} ({year})"
+        else:
+            parts[kind] = int(value)
+        rows.append(obs(series=kind, period=year, value=value, grade=grade, derivation=derivation,
+                        source_ref="diaphanous-ncmec-report-contents"))
     return rows
 
 
@@ -165,6 +310,43 @@ def ncmec_by_provider(shared: Path) -> list[dict]:
         rows.append(obs(series=r["provider_as_printed"].strip(), period=year,
                         value=num(r["reports"], where), note=r["note"].strip(),
                         source_ref=f"ncmec-{year}-by-esp"))
+    return rows
+
+
+def ncmec_by_provider_selected(shared: Path) -> list[dict]:
+    name = "ncmec_cybertipline_reports_by_provider_2024_2025_selected.csv"
+    rows = []
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None:
+            continue
+        year = r["year"].strip()
+        if year not in ("2024", "2025"):
+            raise BuildError(f"{where}: unexpected year {year!r}")
+        printed = r["name_as_printed_2023"].strip()
+        note = f"Named \"{printed}\" in NCMEC's 2023 table." if printed else ""
+        rows.append(obs(series=r["provider_label_in_transcription"].strip(), period=year,
+                        value=num(r["reports"], where), note=note, grade=grade,
+                        source_ref="diaphanous-ncmec-platform-data"))
+    return rows
+
+
+def ncmec_half_year(shared: Path) -> list[dict]:
+    urls = {"https://www.missingkids.org/blog/2025/spike-in-online-crimes-against-children-a-wake-up-call":
+            "ncmec-blog-2025-half-year"}
+    periods = {"2024 January-June": "2024-01/2024-06", "2025 January-June": "2025-01/2025-06"}
+    name = "ncmec_cybertipline_half_year_2024_2025.csv"
+    rows = []
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None:
+            continue
+        rows.append(obs(series=r["indicator_as_named_by_ncmec"].strip(),
+                        period=lookup(periods, r["period"].strip(), where),
+                        value=num(r["reports"], where), grade=grade,
+                        source_ref=lookup(urls, r["source_url"].strip(), where)))
     return rows
 
 
@@ -254,6 +436,54 @@ def inhope(shared: Path) -> list[dict]:
             notes.append(f"Share classified illegal, in INHOPE's words: \"{num(share, where)}% of this content was classified as illegal\".")
         rows.append(obs(period=r["year"].strip(), value=value, note=" ".join(notes),
                         source_ref=lookup(urls, r["source_url"].strip(), where)))
+    return inhope_2020_2024(shared, rows)
+
+
+NMHH_INHOPE = ("https://english.nmhh.hu/article/252532/A_record_number_of_two_and_a_half_million_URLs_of_"
+               "child_sexual_abuse_material_was_initiated_for_removal_worldwide_in_2024")
+# The figures first published for 2020 and 2021, before INHOPE's revision
+# (SOURCES-3.md, 3: kept by the diaphanous repository).
+INHOPE_FIRST_PUBLISHED = {"2020": "1038268", "2021": "928278"}
+
+
+def inhope_2020_2024(shared: Path, rows: list[dict]) -> list[dict]:
+    name = "inhope_content_urls_2020_2024.csv"
+    by_year: dict[str, dict[str, tuple[str, str]]] = {}
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None:
+            continue
+        url = r["source_url"].strip()
+        if url not in ("same", NMHH_INHOPE, "https://inhope.org/EN/articles/inhope-annual-report-2024"):
+            raise BuildError(f"{where}: unknown source {url!r}")
+        by_year.setdefault(r["year"].strip(), {})[r["measure"].strip()] = (num(r["value"], where), grade)
+    existing = {r["period"]: r for r in rows}
+    fmt = lambda v: f"{int(v):,}"
+    for year, m in sorted(by_year.items()):
+        if year == "2024":
+            value, grade = m["records of suspected CSAM exchanged on ICCAM"]
+            illegal, new = m["records classified as illegal"][0], m["records with new content"][0]
+            note = (f"Counted as \"records\" from 2024. INHOPE: {m['share of records classified as illegal (percent)'][0]}% "
+                    f"classified as illegal and {m['share of records containing new content (percent)'][0]}% new content "
+                    f"({fmt(illegal)} and {fmt(new)} records as NMHH quotes them: secondary). "
+                    f"{m['member hotlines'][0]} hotlines in {m['countries with a member hotline'][0]} countries.")
+            rows.append(obs(period=year, value=value, note=note, grade=grade, source_ref="inhope-annual-report-2024"))
+            continue
+        value, grade = m["content examined (revised series)"]
+        extra = (f"Of which presumed illegal: {fmt(m['presumed illegal content (revised series)'][0])}; "
+                 f"new content: {fmt(m['new content (revised series)'][0])} (INHOPE's revised series as NMHH quotes it: secondary).")
+        if year in existing:
+            if existing[year]["value"] != value:
+                raise BuildError(f"{name}: {year} revised {value} differs from the verbatim {existing[year]['value']}: "
+                                 "say which is charted")
+            existing[year]["note"] += f" Unchanged in INHOPE's 2024 revision. {extra}"
+            continue
+        first = INHOPE_FIRST_PUBLISHED.get(year)
+        if first is None or first == value:
+            raise BuildError(f"{name}: {year}: no first-published figure to show the revision against")
+        rows.append(obs(period=year, value=value, grade=grade, source_ref="nmhh-2025-inhope-2024",
+                        note=f"Revised by INHOPE in its 2024 report (as NMHH quotes it); first published as {fmt(first)}. {extra}"))
     return rows
 
 
@@ -317,6 +547,43 @@ def dh_headline(shared: Path) -> list[dict]:
         rows.append(obs(geo=r["iso3"].strip(), period=DH_PERIOD,
                         value=num(r["past_year_ocsea_pct_internet_using_12_17"], where),
                         note=note, source_ref=lookup(urls, r["source_url"].strip(), where)))
+    return rows
+
+
+DH2_SOURCES = {
+    "https://www.acessa.com/noticias/2026/03/313501-1-em-cada-5-adolescentes-brasileiros-relata-ter-sofrido-exploracao-ou-abuso-sexual-online-aponta-unicef.html": "folhapress-acessa-2026-dh-brazil",
+    "https://www.acessa.com/noticias/2026/03/313527-violencia-sexual-na-internet-atinge-1-em-cada-5-adolescentes-no-brasil.html": "agencia-brasil-acessa-2026-dh-brazil",
+    "https://exame.com/esg/1-em-cada-5-criancas-e-vitima-de-violencia-sexual-facilitada-pela-tecnologia-diz-unicef/": "exame-2026-dh-brazil",
+    "https://radiopiranhas.com.br/?p=58470": "radio-piranhas-2026-dh-brazil",
+}
+# Shares of all 12-17-year-olds surveyed are the series; shares with another
+# base (children affected, cases) go into the headline row's note.
+DH2_MAIN = "at least one form of technology-facilitated sexual exploitation and/or abuse in the past 12 months"
+
+
+def dh_phase2_brazil(shared: Path) -> list[dict]:
+    name = "disrupting_harm_phase2_brazil_2024_2025.csv"
+    rows, other = [], []
+    for i, r in enumerate(read(shared, name), 2):
+        where = f"{name}:{i}"
+        grade = grade_of(r, where)
+        if grade is None:
+            continue
+        if r["fieldwork"].strip() != "Nov 2024 - Mar 2025" or r["iso3"].strip() != "BRA":
+            raise BuildError(f"{where}: unexpected fieldwork or country")
+        indicator = r["indicator"].strip()
+        ref = lookup(DH2_SOURCES, r["source_url"].strip(), where)
+        if "(base:" in indicator:
+            other.append(f"{num(r['percent'], where)}%: {indicator}")
+            continue
+        note = ""
+        if indicator == DH2_MAIN:
+            note = (f"About {int(num(r['children_estimated'], where)):,} children, as the news report gives it. "
+                    "Survey of 1,029 adolescents aged 12-17 and their caregivers, face to face.")
+        rows.append(obs(series=indicator, geo="BRA", period="2024-11/2025-03", value=num(r["percent"], where),
+                        note=note, grade=grade, source_ref=ref))
+    main = next(r for r in rows if r["series"] == DH2_MAIN)
+    main["note"] += " Also reported, with another base: " + "; ".join(other) + "."
     return rows
 
 
@@ -421,12 +688,15 @@ DATASETS = {
     "ncmec-cybertipline-incident-types": ncmec_incident_types,
     "ncmec-cybertipline-files": ncmec_files,
     "ncmec-cybertipline-by-provider": ncmec_by_provider,
+    "ncmec-cybertipline-by-provider-selected": ncmec_by_provider_selected,
+    "ncmec-cybertipline-half-year": ncmec_half_year,
     "ncmec-financial-sextortion": ncmec_financial_sextortion,
     "iwf-reports": iwf,
     "inhope-content-urls": inhope,
     "dh-tf-csea-prevalence": dh_tf_prevalence,
     "dh-tf-csea-children-affected": dh_tf_children,
     "dh-headline-past-year-ocsea": dh_headline,
+    "dh-phase2-brazil-tf-csea": dh_phase2_brazil,
     "childlight-global-ocsea-prevalence": childlight,
     "weprotect-gta2021-survey": weprotect,
     "uk-sexual-communication-offences": uk_offences,

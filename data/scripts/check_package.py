@@ -10,7 +10,12 @@ fail the run but must be read.
 
 --sources DIR   also look for every number written in the metadata texts
                 in the source notes (SOURCES*.md, README.md, *.csv of DIR),
-                so that no figure is typed that the sources do not contain.
+                so that no figure is typed that the sources do not contain:
+                a number not found there is an ERROR. Also checks that every
+                observation's grade matches the status of its row in the
+                source files where they say one (see check_grades_in_sources).
+                If DIR does not exist, every other check still runs and the
+                checks that need DIR are named as skipped.
 --allow-missing PATH   a resource path that may not exist yet (e.g. a
                 reference file another script is still producing).
 """
@@ -24,7 +29,8 @@ import re
 import sys
 from pathlib import Path
 
-HEADER = ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref"]
+HEADER = ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref", "grade", "derivation"]
+GRADES = {"verbatim", "secondary", "computed"}
 PERIOD = re.compile(r"^\d{4}(/\d{4}|-\d{2}/\d{4}-\d{2})?$")
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -32,7 +38,13 @@ URL = re.compile(r"^https?://\S+$")
 CAVEAT_KINDS = {"coverage", "bias", "definition", "comparability", "method"}
 REQUIRED_KINDS = ["coverage", "bias", "definition", "comparability"]
 UNITS = {"count", "percent", "rate", "score"}
-SECTORS = {"government", "industry", "ngo-academia"}
+SECTORS = {"government", "industry", "ngo", "academia", "intergovernmental"}
+ORIGINS = {"company-reports", "hotline-reports", "analyst-assessment", "household-survey", "online-survey",
+           "police-records", "offender-survey", "meta-analysis"}
+REPORT_BASED = {"company-reports", "hotline-reports", "analyst-assessment"}
+BREAKDOWNS = {"sex", "age-band", "disability", "ethnicity-race", "urban-rural", "migrant-status"}
+TOPICS = {"uncertainty", "report-timing"}
+ROLES = {"primary", "secondary"}
 METHODS = {"administrative", "provider-reports", "hotline-reports", "household-survey", "online-survey",
            "meta-analysis", "police-recorded", "self-selected-survey"}
 VERDICTS = {"not-comparable", "with-care", "comparable"}
@@ -163,6 +175,9 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
     ev = res.get("evidence", {})
     unit = ev.get("indicator", {}).get("unit")
     source_ids = {s.get("id") for s in ev.get("sources", [])}
+    roles = {s.get("id"): s.get("role", "primary") for s in ev.get("sources", [])}
+    has_interval = False
+    periods = []
     seen = set()
     keys = []
     series_seen = set()
@@ -208,6 +223,18 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
             r.error(where, "source_ref: required")
         elif rec["source_ref"] not in source_ids:
             r.error(where, f"source_ref: '{rec['source_ref']}' is not an id in evidence.sources")
+        grade, role = rec["grade"], roles.get(rec["source_ref"])
+        if grade not in GRADES:
+            r.error(where, f"grade: '{grade}' must be one of {sorted(GRADES)}")
+        elif grade == "secondary" and role == "primary":
+            r.error(where, f"grade: a secondary figure must cite a source with role 'secondary', not '{rec['source_ref']}'")
+        elif grade == "verbatim" and role == "secondary":
+            r.error(where, f"grade: '{rec['source_ref']}' is a secondary source: the figure is 'secondary'")
+        if (grade == "computed") != bool(rec["derivation"].strip()):
+            r.error(where, "derivation: required for a computed figure, and only for one")
+        if rec["lower"]:
+            has_interval = True
+        periods.append(rec["period"])
         key = (rec["series"], rec["geo"], rec["period"])
         if key in seen:
             r.error(where, f"duplicate (series, geo, period) {key}")
@@ -217,6 +244,13 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
         r.error(rel, "rows are not sorted by (series, geo, period)")
     if not rows:
         r.error(rel, "no observations")
+    if has_interval and not any(c.get("topic") == "uncertainty" for c in ev.get("caveats", [])):
+        r.error(f"datapackage.json: {res.get('name')}", "figures have intervals: a caveat with topic 'uncertainty' is required")
+    years = sorted(int(p[:4]) for p in periods if p[:4].isdigit())
+    for i, b in enumerate(ev.get("breaks", [])):
+        at = str(b.get("period", ""))[:4]
+        if not at.isdigit() or not years or not years[0] < int(at) <= years[-1]:
+            r.error(f"datapackage.json: {res.get('name')}.breaks[{i}]", f"period {b.get('period')} is not inside the figures' years")
     return series_seen
 
 
@@ -252,6 +286,27 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
         r.error(w, "evidence.publisher: required")
     if ev.get("sector") not in SECTORS:
         r.error(w, f"evidence.sector must be one of {sorted(SECTORS)}")
+    if ev.get("origin") not in ORIGINS:
+        r.error(w, f"evidence.origin must be one of {sorted(ORIGINS)}")
+    bd = ev.get("breakdowns")
+    if not isinstance(bd, list):
+        r.error(w, "evidence.breakdowns: required (a list, possibly empty)")
+    else:
+        for b in bd:
+            if b not in BREAKDOWNS:
+                r.error(w, f"evidence.breakdowns: '{b}' must be one of {sorted(BREAKDOWNS)}")
+        if len(bd) != len(set(bd)):
+            r.error(w, "evidence.breakdowns: duplicates")
+    for i, b in enumerate(ev.get("breaks", [])):
+        bw = f"{w}.breaks[{i}]"
+        if not PERIOD.match(str(b.get("period", ""))):
+            r.error(bw, "period: not a period")
+        check_localised(r, f"{bw}.label", b.get("label"))
+        check_tones(r, f"{bw}.reason", b.get("reason"))
+        if "country_sum" in b:
+            check_tones(r, f"{bw}.country_sum", b.get("country_sum"))
+    if ev.get("origin") in REPORT_BASED and not any(c.get("topic") == "report-timing" for c in ev.get("caveats", [])):
+        r.error(w, "caveats: a report-based origin needs a caveat with topic 'report-timing'")
     if not ev.get("licence"):
         r.error(w, "evidence.licence: required")
     ids = [s.get("id") for s in ev.get("sources", [])]
@@ -267,6 +322,8 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
             r.error(w, f"evidence.sources[{s.get('id')}]: url is not http(s)")
         if s.get("id") and not KEBAB.match(s["id"]):
             r.error(w, f"evidence.sources: id '{s['id']}' is not kebab-case")
+        if s.get("role", "primary") not in ROLES:
+            r.error(w, f"evidence.sources[{s.get('id')}]: role must be one of {sorted(ROLES)}")
 
     ind = ev.get("indicator", {})
     check_localised(r, f"{w}.indicator.name", ind.get("name"))
@@ -291,6 +348,8 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
         cw = f"{w}.caveats[{i}]"
         if c.get("kind") not in CAVEAT_KINDS:
             r.error(cw, f"kind must be one of {sorted(CAVEAT_KINDS)}")
+        if "topic" in c and c["topic"] not in TOPICS:
+            r.error(cw, f"topic must be one of {sorted(TOPICS)}")
         kinds.add(c.get("kind"))
         check_localised(r, f"{cw}.plain", c.get("plain"))
         check_localised(r, f"{cw}.technical", c.get("technical"))
@@ -384,12 +443,51 @@ def check_numbers_in_sources(r: Report, pkg: dict, glossary_path: Path, sources:
                     if n in found or n in NOT_FIGURES or len(n) < 2 or n.startswith("0"):
                         continue
                     if not (len(n) == 4 and n.startswith(("19", "20"))):
-                        r.warn(f"{where}.{path}", f"number {n} not found in {sources}")
+                        r.error(f"{where}.{path}", f"number {n} not found in {sources}")
 
     for res in pkg.get("resources", []):
         if "evidence" in res:
             scan(f"datapackage.json: {res['name']}", res["evidence"])
     scan("glossary.json", json.loads(glossary_path.read_text(encoding="utf-8")))
+
+
+def check_grades_in_sources(r: Report, data: Path, datasets: list, sources: Path):
+    """Every figure that appears, for its year, in a source file with a
+    `status` column carries that status as its grade (a verbatim figure in data/ must be
+    verbatim there, a secondary one secondary); a computed figure must not
+    be printed as such, and none may come from an 'unverified' row."""
+    status_of: dict[str, set] = {}
+    for p in sorted(sources.glob("*.csv")):
+        with open(p, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if not rows or "status" not in rows[0]:
+            continue
+        for row in rows:
+            st = (row.get("status") or "").strip().lower()
+            year = (row.get("year") or row.get("period") or "").strip()[:4]
+            if not year.isdigit():
+                continue
+            for k, v in row.items():
+                if k and k not in ("status", "year") and v and PLAIN_NUMBER.match(v.strip()):
+                    status_of.setdefault((v.strip(), year), set()).add(st)
+    checked = 0
+    for res in datasets:
+        rel = res.get("path", "")
+        path = data / rel
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            for n, row in enumerate(csv.DictReader(f), 2):
+                statuses = status_of.get((row.get("value", ""), row.get("period", "")[:4]))
+                if not statuses:
+                    continue
+                checked += 1
+                grade = row.get("grade")
+                if statuses == {"unverified"}:
+                    r.error(f"{rel}:{n}", f"grade: {row['value']} is only in rows marked unverified in {sources}")
+                elif grade not in statuses:
+                    r.error(f"{rel}:{n}", f"grade: '{grade}' but {row['value']} is marked {sorted(statuses)} in {sources}")
+    print(f"grades: {checked} figures checked against the status in {sources}")
 
 
 def main(argv):
@@ -442,9 +540,16 @@ def main(argv):
             back = verdicts.get(b, {}).get(a)
             if back is not None and back != v:
                 r.warn(f"datapackage.json: {a}", f"verdict on {b} is {v}, but {b} says {back} about {a}")
-    if args.sources:
+    skipped = []
+    if args.sources and args.sources.resolve().is_dir():
         check_numbers_in_sources(r, pkg, data / "glossary.json", args.sources.resolve())
-    print(f"{len(datasets)} datasets, {len(glossary_ids)} glossary terms: {r.errors} errors, {r.warnings} warnings")
+        check_grades_in_sources(r, data, datasets, args.sources.resolve())
+    elif args.sources:
+        skipped = ["numbers in the metadata texts found in the sources",
+                   "grades of the observations against the status in the source files"]
+        print(f"SKIPPED (no folder {args.sources}): " + "; ".join(skipped))
+    print(f"{len(datasets)} datasets, {len(glossary_ids)} glossary terms: {r.errors} errors, {r.warnings} warnings"
+          + (f", {len(skipped)} checks skipped" if skipped else ""))
     return 1 if r.errors else 0
 
 

@@ -16,6 +16,10 @@ pub struct RegionalTotal {
     pub countries_reporting: usize,
     /// Countries in the region.
     pub countries_in_region: usize,
+    /// Where the dataset says its country rows for this period do not add
+    /// up to a total (a report counted once per country), that warning, in
+    /// plain English; the caller shows it beside the sum.
+    pub sum_caveat: Option<String>,
 }
 
 /// The countries inside a world, region or sub-region code.
@@ -51,7 +55,8 @@ fn is_within(geos: &[Geography], code: &str, ancestor: &str) -> bool {
 /// Sums of a count dataset over the countries of `region`, per series and
 /// period. None when the dataset is not a count or has no country rows there.
 pub fn regional_totals(geos: &[Geography], dataset: &Dataset, region: &str) -> Option<Vec<RegionalTotal>> {
-    if dataset.meta.indicator.unit != Unit::Count {
+    // A selection (some providers, some countries) is never summed.
+    if dataset.meta.indicator.unit != Unit::Count || dataset.meta.selection {
         return None;
     }
     let members = countries_in(geos, region);
@@ -70,6 +75,11 @@ pub fn regional_totals(geos: &[Geography], dataset: &Dataset, region: &str) -> O
     Some(
         sums.into_iter()
             .map(|((series, period), (value, n))| RegionalTotal {
+                sum_caveat: dataset
+                    .meta
+                    .break_for(period)
+                    .and_then(|b| b.country_sum.as_ref())
+                    .map(|t| t.plain.en.clone()),
                 series,
                 period,
                 value,
@@ -90,11 +100,22 @@ impl RegionalTotal {
             value: self.value,
             lower: None,
             upper: None,
-            note: format!(
-                "Sum over the {} of {} countries in the region with a figure",
+            note: match &self.sum_caveat {
+                None => format!(
+                    "Sum over the {} of {} countries in the region with a figure",
+                    self.countries_reporting, self.countries_in_region
+                ),
+                Some(caveat) => format!(
+                    "Sum over the {} of {} countries in the region with a figure. {caveat}",
+                    self.countries_reporting, self.countries_in_region
+                ),
+            },
+            source_ref: String::new(),
+            grade: crate::model::Grade::Computed,
+            derivation: format!(
+                "sum over the {} of {} countries in the region with a figure",
                 self.countries_reporting, self.countries_in_region
             ),
-            source_ref: String::new(),
         }
     }
 }

@@ -110,13 +110,259 @@ impl ToneText {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Who publishes a dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Sector {
     Government,
     Industry,
-    NgoAcademia,
+    Ngo,
+    Academia,
+    Intergovernmental,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 5] =
+        [Sector::Government, Sector::Industry, Sector::Ngo, Sector::Academia, Sector::Intergovernmental];
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Government => "government",
+            Sector::Industry => "industry",
+            Sector::Ngo => "ngo",
+            Sector::Academia => "academia",
+            Sector::Intergovernmental => "intergovernmental",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|x| x.code() == s)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Sector::Government, Lang::En) => "Government",
+            (Sector::Government, Lang::Fr) => "Administration publique",
+            (Sector::Industry, Lang::En) => "Industry",
+            (Sector::Industry, Lang::Fr) => "Entreprises",
+            (Sector::Ngo, Lang::En) => "Non-governmental organisation",
+            (Sector::Ngo, Lang::Fr) => "Organisation non gouvernementale",
+            (Sector::Academia, Lang::En) => "Academia",
+            (Sector::Academia, Lang::Fr) => "Recherche universitaire",
+            (Sector::Intergovernmental, Lang::En) => "Intergovernmental organisation",
+            (Sector::Intergovernmental, Lang::Fr) => "Organisation intergouvernementale",
+        }
+    }
+}
+
+/// How a dataset's figures arise, whoever publishes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Reports that online companies send (e.g. to NCMEC's CyberTipline).
+    CompanyReports,
+    /// Reports from the public to a hotline, and the hotlines' own searching.
+    HotlineReports,
+    /// Content assessed by a hotline's analysts.
+    AnalystAssessment,
+    HouseholdSurvey,
+    OnlineSurvey,
+    PoliceRecords,
+    OffenderSurvey,
+    MetaAnalysis,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 8] = [
+        Origin::CompanyReports,
+        Origin::HotlineReports,
+        Origin::AnalystAssessment,
+        Origin::HouseholdSurvey,
+        Origin::OnlineSurvey,
+        Origin::PoliceRecords,
+        Origin::OffenderSurvey,
+        Origin::MetaAnalysis,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Origin::CompanyReports => "company-reports",
+            Origin::HotlineReports => "hotline-reports",
+            Origin::AnalystAssessment => "analyst-assessment",
+            Origin::HouseholdSurvey => "household-survey",
+            Origin::OnlineSurvey => "online-survey",
+            Origin::PoliceRecords => "police-records",
+            Origin::OffenderSurvey => "offender-survey",
+            Origin::MetaAnalysis => "meta-analysis",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Origin> {
+        Origin::ALL.into_iter().find(|x| x.code() == s)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Origin::CompanyReports, Lang::En) => "Reports from online companies",
+            (Origin::CompanyReports, Lang::Fr) => "Signalements des entreprises en ligne",
+            (Origin::HotlineReports, Lang::En) => "Reports to hotlines",
+            (Origin::HotlineReports, Lang::Fr) => "Signalements aux lignes d'assistance",
+            (Origin::AnalystAssessment, Lang::En) => "Content assessed by analysts",
+            (Origin::AnalystAssessment, Lang::Fr) => "Contenus évalués par des analystes",
+            (Origin::HouseholdSurvey, Lang::En) => "Household survey",
+            (Origin::HouseholdSurvey, Lang::Fr) => "Enquête auprès des ménages",
+            (Origin::OnlineSurvey, Lang::En) => "Online survey",
+            (Origin::OnlineSurvey, Lang::Fr) => "Enquête en ligne",
+            (Origin::PoliceRecords, Lang::En) => "Police records",
+            (Origin::PoliceRecords, Lang::Fr) => "Données enregistrées par la police",
+            (Origin::OffenderSurvey, Lang::En) => "Survey of offenders",
+            (Origin::OffenderSurvey, Lang::Fr) => "Enquête auprès d'auteurs d'infractions",
+            (Origin::MetaAnalysis, Lang::En) => "Meta-analysis of published studies",
+            (Origin::MetaAnalysis, Lang::Fr) => "Méta-analyse d'études publiées",
+        }
+    }
+    /// Figures counted as reports arrive: a year's reports can concern abuse
+    /// from earlier years and material that keeps recirculating.
+    pub fn is_report_based(self) -> bool {
+        matches!(self, Origin::CompanyReports | Origin::HotlineReports | Origin::AnalystAssessment)
+    }
+}
+
+/// Who the figures can be split by: the groups a reader may look for and
+/// find missing. A dataset declares those its figures carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Breakdown {
+    Sex,
+    AgeBand,
+    Disability,
+    EthnicityRace,
+    UrbanRural,
+    MigrantStatus,
+}
+
+impl Breakdown {
+    pub const ALL: [Breakdown; 6] = [
+        Breakdown::Sex,
+        Breakdown::AgeBand,
+        Breakdown::Disability,
+        Breakdown::EthnicityRace,
+        Breakdown::UrbanRural,
+        Breakdown::MigrantStatus,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Breakdown::Sex => "sex",
+            Breakdown::AgeBand => "age-band",
+            Breakdown::Disability => "disability",
+            Breakdown::EthnicityRace => "ethnicity-race",
+            Breakdown::UrbanRural => "urban-rural",
+            Breakdown::MigrantStatus => "migrant-status",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Breakdown> {
+        Breakdown::ALL.into_iter().find(|x| x.code() == s)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Breakdown::Sex, Lang::En) => "sex",
+            (Breakdown::Sex, Lang::Fr) => "sexe",
+            (Breakdown::AgeBand, Lang::En) => "age group",
+            (Breakdown::AgeBand, Lang::Fr) => "tranche d'âge",
+            (Breakdown::Disability, Lang::En) => "disability",
+            (Breakdown::Disability, Lang::Fr) => "handicap",
+            (Breakdown::EthnicityRace, Lang::En) => "ethnicity or race",
+            (Breakdown::EthnicityRace, Lang::Fr) => "origine ethnique ou raciale",
+            (Breakdown::UrbanRural, Lang::En) => "urban or rural area",
+            (Breakdown::UrbanRural, Lang::Fr) => "milieu urbain ou rural",
+            (Breakdown::MigrantStatus, Lang::En) => "migrant status",
+            (Breakdown::MigrantStatus, Lang::Fr) => "statut migratoire",
+        }
+    }
+}
+
+/// Where a figure was seen: the provenance grade every observation carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    /// Seen in the publisher's own text or table.
+    #[default]
+    Verbatim,
+    /// Seen only in a third party's transcription or report, which is cited.
+    Secondary,
+    /// Arithmetic by the curators on published figures, with the formula.
+    Computed,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 3] = [Grade::Verbatim, Grade::Secondary, Grade::Computed];
+    pub fn code(self) -> &'static str {
+        match self {
+            Grade::Verbatim => "verbatim",
+            Grade::Secondary => "secondary",
+            Grade::Computed => "computed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.code() == s)
+    }
+    pub fn is_verbatim(self) -> bool {
+        self == Grade::Verbatim
+    }
+    /// A short mark for tables and tooltips: "" for verbatim figures.
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Grade::Verbatim, _) => "",
+            (Grade::Secondary, Lang::En) => "secondary source",
+            (Grade::Secondary, Lang::Fr) => "source secondaire",
+            (Grade::Computed, Lang::En) => "computed",
+            (Grade::Computed, Lang::Fr) => "calculé",
+        }
+    }
+}
+
+/// Whether a source is the publisher's own, or a third party's
+/// transcription or report of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SourceRole {
+    #[default]
+    Primary,
+    Secondary,
+}
+
+impl SourceRole {
+    pub fn is_primary(&self) -> bool {
+        *self == SourceRole::Primary
+    }
+}
+
+/// What a caveat is about, where a rule needs to find it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum CaveatTopic {
+    /// What an interval (lower..upper) means; required where figures have one.
+    Uncertainty,
+    /// A year's reports can concern earlier abuse and recirculated material;
+    /// required for report-based origins.
+    ReportTiming,
+}
+
+/// A point from which the figures are counted differently: no line joins
+/// the periods before it to those from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SeriesBreak {
+    /// The first period counted the new way.
+    pub period: Period,
+    /// A few words for the mark on the chart, e.g. "2024: counted differently".
+    pub label: Localised,
+    /// One line on why, in both tones.
+    pub reason: ToneText,
+    /// Where the country rows of the new periods do not add up to the total
+    /// (a report counted once per country), what to say beside any sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_sum: Option<ToneText>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -218,6 +464,8 @@ pub struct Caveat {
     pub technical: Localised,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<CaveatTopic>,
 }
 
 impl Caveat {
@@ -240,6 +488,10 @@ pub struct Source {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// `secondary` for a third party's transcription or report of the
+    /// publisher's figures; secondary-grade figures must cite one.
+    #[serde(default, skip_serializing_if = "SourceRole::is_primary")]
+    pub role: SourceRole,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,6 +547,11 @@ pub struct DatasetMeta {
     pub description: String,
     pub publisher: String,
     pub sector: Sector,
+    pub origin: Origin,
+    /// The groups the figures are split by (often none): what is absent is
+    /// said in plain words by [`DatasetMeta::not_broken_down_by`].
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
     pub licence: String,
     pub sources: Vec<Source>,
     pub indicator: Indicator,
@@ -304,6 +561,13 @@ pub struct DatasetMeta {
     pub comparability: Vec<Comparability>,
     #[serde(default)]
     pub series: std::collections::BTreeMap<String, SeriesMeta>,
+    /// Points from which the figures are counted differently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<SeriesBreak>,
+    /// The figures are a selection from a larger table (e.g. some
+    /// providers): never summed, never ranked as if complete.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub selection: bool,
 }
 
 impl DatasetMeta {
@@ -318,6 +582,132 @@ impl DatasetMeta {
     /// source's own words.
     pub fn series_label<'a>(&'a self, series: &'a str, lang: Lang) -> &'a str {
         self.series.get(series).map(|m| m.label.get(lang)).unwrap_or(series)
+    }
+
+    /// The breaks a view over `periods` spans: some period lies before the
+    /// break and some from it. A view that stays on one side spans none.
+    pub fn breaks_within(&self, periods: &[Period]) -> Vec<&SeriesBreak> {
+        self.breaks
+            .iter()
+            .filter(|b| {
+                let at = b.period.start_year();
+                periods.iter().any(|p| p.end_year() < at) && periods.iter().any(|p| p.start_year() >= at)
+            })
+            .collect()
+    }
+
+    /// The break that applies to a period (the latest one at or before it).
+    pub fn break_for(&self, period: Period) -> Option<&SeriesBreak> {
+        self.breaks
+            .iter()
+            .filter(|b| period.start_year() >= b.period.start_year())
+            .max_by_key(|b| b.period)
+    }
+
+    /// One line per break the view spans, for the caveat panel, the export
+    /// footer and the compare page: "Break in the series from 2024: …".
+    pub fn break_notes(&self, periods: &[Period], tone: Tone, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in self.breaks_within(periods) {
+            let lead = match lang {
+                Lang::En => format!("Break in the series from {}", b.period.label()),
+                Lang::Fr => format!("Rupture de série à partir de {}", b.period.label()),
+            };
+            out.push(format!("{lead}: {}", b.reason.get(tone, lang)));
+        }
+        for b in &self.breaks {
+            if let Some(sum) = &b.country_sum
+                && periods.iter().any(|p| p.start_year() >= b.period.start_year())
+            {
+                out.push(sum.get(tone, lang).to_string());
+            }
+        }
+        out
+    }
+
+    /// The plain sentence on the groups the figures are not split by
+    /// ("Not broken down by sex, age group, …"), or None if none is absent.
+    pub fn not_broken_down_by(&self, lang: Lang) -> Option<String> {
+        let missing: Vec<&str> =
+            Breakdown::ALL.iter().filter(|b| !self.breakdowns.contains(b)).map(|b| b.label(lang)).collect();
+        let (lead, and) = match lang {
+            Lang::En => ("Not broken down by", "or"),
+            Lang::Fr => ("Pas de ventilation par", "ni par"),
+        };
+        match missing.as_slice() {
+            [] => None,
+            [one] => Some(format!("{lead} {one}.")),
+            [rest @ .., last] => Some(format!("{lead} {}, {and} {last}.", rest.join(", "))),
+        }
+    }
+
+    /// The legend lines for the grades present among `observations` (none
+    /// when all are verbatim), naming the secondary sources and the
+    /// derivations, in the tone and language asked for. Every view that
+    /// shows a secondary or computed figure shows these lines beside it.
+    pub fn grade_notes(&self, observations: &[Observation], tone: Tone, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut secondary: Vec<&str> = observations
+            .iter()
+            .filter(|o| o.grade == Grade::Secondary)
+            .filter_map(|o| self.source(&o.source_ref))
+            .map(|s| s.publisher.as_str())
+            .collect();
+        secondary.sort_unstable();
+        secondary.dedup();
+        if observations.iter().any(|o| o.grade == Grade::Secondary) {
+            let who = secondary.join("; ");
+            let publisher = &self.publisher;
+            out.push(match (tone, lang) {
+                (Tone::Plain, Lang::En) => format!(
+                    "Hollow marks: figures we found only in a copy or report by someone else ({who}). They have not yet been checked against {publisher}'s own publication."
+                ),
+                (Tone::Plain, Lang::Fr) => format!(
+                    "Marques creuses : chiffres trouvés seulement dans une copie ou un compte rendu par un tiers ({who}). Ils n'ont pas encore été vérifiés dans la publication de {publisher} elle-même."
+                ),
+                (Tone::Technical, Lang::En) => format!(
+                    "Hollow marks: grade \"secondary\": third-party transcription or report ({who}), checked for internal consistency only; not yet verified against the primary publication ({publisher})."
+                ),
+                (Tone::Technical, Lang::Fr) => format!(
+                    "Marques creuses : niveau « secondaire » : transcription ou compte rendu par un tiers ({who}), contrôlé seulement pour sa cohérence interne ; pas encore vérifié dans la publication primaire ({publisher})."
+                ),
+            });
+        }
+        let mut derivations: Vec<&str> =
+            observations.iter().filter(|o| o.grade == Grade::Computed).map(|o| o.derivation.as_str()).collect();
+        derivations.sort_unstable();
+        derivations.dedup();
+        if !derivations.is_empty() {
+            let how = derivations.join("; ");
+            out.push(match (tone, lang) {
+                (Tone::Plain, Lang::En) => {
+                    format!("Dashed hollow marks: figures we worked out from published ones, not printed by the source ({how}).")
+                }
+                (Tone::Plain, Lang::Fr) => {
+                    format!("Marques creuses en pointillé : chiffres que nous avons calculés à partir de chiffres publiés, non imprimés par la source ({how}).")
+                }
+                (Tone::Technical, Lang::En) => {
+                    format!("Dashed hollow marks: grade \"computed\": curators' arithmetic on published figures ({how}).")
+                }
+                (Tone::Technical, Lang::Fr) => {
+                    format!("Marques creuses en pointillé : niveau « calculé » : calcul des curateurs sur des chiffres publiés ({how}).")
+                }
+            });
+        }
+        out
+    }
+
+    /// The sentences about the selection, where the figures are one.
+    pub fn selection_note(&self, tone: Tone, lang: Lang) -> Option<&'static str> {
+        if !self.selection {
+            return None;
+        }
+        Some(match (tone, lang) {
+            (Tone::Plain, Lang::En) => "These are only some of the names in the full table: do not add them up or read them as a ranking.",
+            (Tone::Plain, Lang::Fr) => "Ce ne sont que quelques noms du tableau complet : ne les additionnez pas et ne les lisez pas comme un classement.",
+            (Tone::Technical, Lang::En) => "A selection from the published table, not the whole of it: sums and ranks over it are not totals or complete rankings.",
+            (Tone::Technical, Lang::Fr) => "Une sélection du tableau publié, non le tableau entier : ni somme ni rang calculés sur elle ne sont des totaux ou des classements complets.",
+        })
     }
 }
 
@@ -338,6 +728,13 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub source_ref: String,
+    /// Where the figure was seen; see [`Grade`].
+    #[serde(default)]
+    pub grade: Grade,
+    /// For a computed figure, how it was computed (e.g. "sum of Images,
+    /// Videos and Other, 2024").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub derivation: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::model::{Dataset, DatasetMeta, GeoKind, Geography, GlossaryTerm, Localised};
 use crate::validate::{
-    GEOGRAPHY_COLUMNS, OBSERVATION_COLUMNS, Report, ValidationError, ValidationErrors, check_meta, csv_text,
+    GEOGRAPHY_COLUMNS, OBSERVATION_COLUMNS, Report, ValidationError, ValidationErrors, check_meta,
+    check_meta_against_observations, csv_text,
     header_is, is_identifier, read_observations,
 };
 
@@ -91,6 +92,9 @@ struct RawMeta {
     title: Localised,
     publisher: String,
     sector: crate::model::Sector,
+    origin: crate::model::Origin,
+    /// Required, even when empty: a dataset says what it is split by.
+    breakdowns: Vec<crate::model::Breakdown>,
     licence: String,
     sources: Vec<crate::model::Source>,
     indicator: crate::model::Indicator,
@@ -100,6 +104,10 @@ struct RawMeta {
     comparability: Vec<crate::model::Comparability>,
     #[serde(default)]
     series: BTreeMap<String, crate::model::SeriesMeta>,
+    #[serde(default)]
+    breaks: Vec<crate::model::SeriesBreak>,
+    #[serde(default)]
+    selection: bool,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +243,8 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             description: res.get("description").and_then(Value::as_str).unwrap_or("").to_string(),
             publisher: meta.publisher,
             sector: meta.sector,
+            origin: meta.origin,
+            breakdowns: meta.breakdowns,
             licence: meta.licence,
             sources: meta.sources,
             indicator: meta.indicator,
@@ -242,6 +252,8 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             caveats: meta.caveats,
             comparability: meta.comparability,
             series: meta.series,
+            breaks: meta.breaks,
+            selection: meta.selection,
         };
         let mut r = Report { file: format!("{DESCRIPTOR} ({name})"), errors: &mut errors };
         check_meta(&mut r, &meta, &glossary_ids);
@@ -251,6 +263,8 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
         let Some(bytes) = read_file(src, &path, &mut errors) else { continue };
         let mut r = Report { file: path.clone(), errors: &mut errors };
         let observations = read_observations(&mut r, &bytes, &meta, &geo_codes);
+        let mut r = Report { file: format!("{DESCRIPTOR} ({name})"), errors: &mut errors };
+        check_meta_against_observations(&mut r, &meta, &observations);
         datasets.push(Dataset { meta, observations });
     }
 

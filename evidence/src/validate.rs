@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{CaveatKind, DatasetMeta, Localised, Observation, ToneText, Unit};
+use crate::model::{CaveatKind, CaveatTopic, DatasetMeta, Grade, Localised, Observation, SourceRole, ToneText, Unit};
 use crate::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -60,8 +60,8 @@ impl Report<'_> {
     }
 }
 
-pub const OBSERVATION_COLUMNS: [&str; 8] =
-    ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref"];
+pub const OBSERVATION_COLUMNS: [&str; 10] =
+    ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref", "grade", "derivation"];
 pub const GEOGRAPHY_COLUMNS: [&str; 7] = ["code", "kind", "name_en", "name_fr", "parent", "iso2", "m49"];
 
 /// Largest magnitude accepted for a figure: above any real count, so a
@@ -164,12 +164,72 @@ pub(crate) fn check_meta(r: &mut Report, meta: &DatasetMeta, glossary: &HashSet<
             r.at(None, format!("evidence.comparability[{i}].dataset"), "a dataset cannot be compared with itself");
         }
     }
+    let mut breakdowns = HashSet::new();
+    for b in &meta.breakdowns {
+        if !breakdowns.insert(*b) {
+            r.at(None, "evidence.breakdowns", format!("'{}' listed twice", b.code()));
+        }
+    }
+    if meta.origin.is_report_based() && !meta.caveats.iter().any(|c| c.topic == Some(CaveatTopic::ReportTiming)) {
+        r.at(
+            None,
+            "evidence.caveats",
+            format!(
+                "origin '{}' counts reports: a caveat with topic 'report-timing' must say that a year's reports can concern earlier abuse and recirculated material",
+                meta.origin.code()
+            ),
+        );
+    }
+    let mut break_periods = HashSet::new();
+    for (i, b) in meta.breaks.iter().enumerate() {
+        check_localised(r, &format!("evidence.breaks[{i}].label"), &b.label);
+        check_tone_text(r, &format!("evidence.breaks[{i}].reason"), &b.reason);
+        if let Some(sum) = &b.country_sum {
+            check_tone_text(r, &format!("evidence.breaks[{i}].country_sum"), sum);
+        }
+        if !break_periods.insert(b.period) {
+            r.at(None, format!("evidence.breaks[{i}].period"), format!("a second break at {}", b.period));
+        }
+    }
     for (key, s) in &meta.series {
         check_localised(r, &format!("evidence.series[{key}].label"), &s.label);
         if let Some(term) = &s.preferred_term
             && !glossary.contains(term)
         {
             r.at(None, format!("evidence.series[{key}].preferred_term"), format!("unknown glossary term '{term}'"));
+        }
+    }
+}
+
+/// Rules that need both the metadata and the figures.
+pub(crate) fn check_meta_against_observations(r: &mut Report, meta: &DatasetMeta, observations: &[Observation]) {
+    if observations.is_empty() {
+        return;
+    }
+    let first = observations.iter().map(|o| o.period.start_year()).min().unwrap_or(0);
+    let last = observations.iter().map(|o| o.period.start_year()).max().unwrap_or(0);
+    for (i, b) in meta.breaks.iter().enumerate() {
+        let at = b.period.start_year();
+        if at <= first || at > last {
+            r.at(
+                None,
+                format!("evidence.breaks[{i}].period"),
+                format!("{} is not inside the figures' years {first}-{last}: a break needs figures on both sides", b.period),
+            );
+        }
+    }
+    let uncertainty = meta.caveats.iter().find(|c| c.topic == Some(CaveatTopic::Uncertainty));
+    if observations.iter().any(|o| o.lower.is_some()) {
+        match uncertainty {
+            None => r.at(
+                None,
+                "evidence.caveats",
+                "figures have intervals: a caveat with topic 'uncertainty' must say in plain words what the interval means",
+            ),
+            Some(c) if c.plain.en.trim().is_empty() => {
+                r.at(None, "evidence.caveats", "the 'uncertainty' caveat needs a plain text")
+            }
+            Some(_) => {}
         }
     }
 }
@@ -204,8 +264,8 @@ pub(crate) fn read_observations(
         }
         let before = r.errors.len();
         let f = |k: usize| record.get(k).unwrap_or("");
-        let (series, geo, period_s, value_s, lower_s, upper_s, note, source_ref) =
-            (f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7));
+        let (series, geo, period_s, value_s, lower_s, upper_s, note, source_ref, grade_s, derivation) =
+            (f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9));
         if !geos.contains(geo) {
             r.at(Some(line), "geo", format!("unknown geography code '{geo}'"));
         }
@@ -255,10 +315,45 @@ pub(crate) fn read_observations(
         if meta.indicator.unit == Unit::Count && value.is_some_and(|v| v.fract() != 0.0) {
             r.at(Some(line), "value", "a count must be a whole number");
         }
+        let source = meta.source(source_ref);
         if source_ref.is_empty() {
             r.at(Some(line), "source_ref", "missing source reference");
-        } else if meta.source(source_ref).is_none() {
+        } else if source.is_none() {
             r.at(Some(line), "source_ref", format!("'{source_ref}' is not a source of this dataset"));
+        }
+        let grade = match Grade::parse(grade_s) {
+            Some(g) => Some(g),
+            None if grade_s.is_empty() => {
+                r.at(Some(line), "grade", "missing provenance grade (verbatim, secondary or computed)");
+                None
+            }
+            None => {
+                r.at(Some(line), "grade", format!("'{}' is not one of verbatim, secondary, computed", truncate(grade_s, 40)));
+                None
+            }
+        };
+        let role = source.map(|s| s.role);
+        match grade {
+            Some(Grade::Secondary) if role == Some(SourceRole::Primary) => r.at(
+                Some(line),
+                "grade",
+                format!("a secondary figure must cite the secondary source it was seen in; '{source_ref}' is not marked \"role\": \"secondary\""),
+            ),
+            Some(Grade::Verbatim) if role == Some(SourceRole::Secondary) => r.at(
+                Some(line),
+                "grade",
+                format!("'{source_ref}' is a secondary source: a figure seen only there is 'secondary', not 'verbatim'"),
+            ),
+            _ => {}
+        }
+        match grade {
+            Some(Grade::Computed) if derivation.trim().is_empty() => {
+                r.at(Some(line), "derivation", "a computed figure needs its derivation (the formula and the figures it uses)")
+            }
+            Some(Grade::Verbatim | Grade::Secondary) if !derivation.is_empty() => {
+                r.at(Some(line), "derivation", "only a computed figure has a derivation")
+            }
+            _ => {}
         }
         if !meta.series.is_empty() && !meta.series.contains_key(series) {
             r.at(Some(line), "series", format!("'{}' is not described in evidence.series", truncate(series, 60)));
@@ -282,6 +377,8 @@ pub(crate) fn read_observations(
                 upper,
                 note: note.to_string(),
                 source_ref: source_ref.to_string(),
+                grade: grade.unwrap_or_default(),
+                derivation: derivation.to_string(),
             });
         }
     }

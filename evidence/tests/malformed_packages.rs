@@ -32,17 +32,21 @@ fn dataset_resource(name: &str, unit: &str) -> Value {
             {"name": "series", "type": "string"}, {"name": "geo", "type": "string"},
             {"name": "period", "type": "string"}, {"name": "value", "type": "number"},
             {"name": "lower", "type": "number"}, {"name": "upper", "type": "number"},
-            {"name": "note", "type": "string"}, {"name": "source_ref", "type": "string"}
+            {"name": "note", "type": "string"}, {"name": "source_ref", "type": "string"},
+            {"name": "grade", "type": "string"}, {"name": "derivation", "type": "string"}
         ]},
         "evidence": {
             "title": {"en": "Reports", "fr": "Signalements"},
             "publisher": "Test Publisher",
-            "sector": "ngo-academia",
+            "sector": "ngo",
+            "origin": "hotline-reports",
+            "breakdowns": [],
             "licence": "Figures quoted with attribution",
             "sources": [{"id": "annual-2023", "title": "Annual report 2023", "publisher": "Test Publisher", "year": 2024, "url": "https://example.org/report"}],
             "indicator": {"name": {"en": "Reports"}, "unit": unit, "unit_label": {"en": "reports"}, "definition": tone("One report is one notice"), "glossary": ["report"]},
             "coverage": {"population": tone("Reports from platforms"), "method": "hotline-reports", "geographic_scope": {"en": "Anywhere"}},
-            "caveats": [caveat("coverage"), caveat("bias"), caveat("definition"), caveat("comparability")],
+            "caveats": [caveat("coverage"), caveat("bias"), caveat("definition"), caveat("comparability"),
+                {"kind": "method", "topic": "report-timing", "plain": {"en": "reports can concern earlier years"}, "technical": {"en": "date of report, not of abuse"}}],
             "comparability": []
         }
     })
@@ -63,11 +67,11 @@ KEN,country,Kenya,Kenya,014,KE,404\n\
 UGA,country,Uganda,Ouganda,014,UG,800\n\
 ZZZ,special,No country listed,Aucun pays indiqué,,,\n";
 
-const OBSERVATIONS: &str = "series,geo,period,value,lower,upper,note,source_ref\n\
-,KEN,2022,21745,,,,annual-2023\n\
-,KEN,2023,46030,,,,annual-2023\n\
-,UGA,2023,11250,,,,annual-2023\n\
-,ZZZ,2023,1851762,,,no IP address,annual-2023\n";
+const OBSERVATIONS: &str = "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n\
+,KEN,2022,21745,,,,annual-2023,verbatim,\n\
+,KEN,2023,46030,,,,annual-2023,verbatim,\n\
+,UGA,2023,11250,,,,annual-2023,verbatim,\n\
+,ZZZ,2023,1851762,,,no IP address,annual-2023,verbatim,\n";
 
 fn glossary() -> Value {
     json!({"terms": [{"id": "report", "term": {"en": "report"}, "plain": {"en": "a notice"}, "technical": {"en": "a CyberTipline report"}, "avoid": [], "reference": "Luxembourg Guidelines"}]})
@@ -101,7 +105,7 @@ fn with_file(path: &str, bytes: impl Into<Vec<u8>>) -> Files {
 }
 
 fn with_observation_rows(rows: &str) -> Files {
-    with_file("observations/reports.csv", format!("series,geo,period,value,lower,upper,note,source_ref\n{rows}"))
+    with_file("observations/reports.csv", format!("series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n{rows}"))
 }
 
 fn without(path: &str) -> Files {
@@ -135,34 +139,64 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("unknown caveat kind", with_evidence(|e| e["caveats"][0]["kind"] = json!("opinion")), "evidence.caveats[0].kind"),
         ("unknown unit", with_evidence(|e| e["indicator"]["unit"] = json!("bananas")), "evidence.indicator.unit"),
         ("unknown sector", with_evidence(|e| e["sector"] = json!("media")), "evidence.sector"),
+        ("the old combined sector", with_evidence(|e| e["sector"] = json!("ngo-academia")), "evidence.sector: unknown variant `ngo-academia`"),
+        ("missing origin", with_evidence(|e| { e.as_object_mut().unwrap().remove("origin"); }), "missing field `origin`"),
+        ("unknown origin", with_evidence(|e| e["origin"] = json!("rumour")), "evidence.origin: unknown variant `rumour`"),
+        ("breakdowns not declared", with_evidence(|e| { e.as_object_mut().unwrap().remove("breakdowns"); }), "missing field `breakdowns`"),
+        ("unknown breakdown", with_evidence(|e| e["breakdowns"] = json!(["religion"])), "unknown variant `religion`"),
+        ("breakdown twice", with_evidence(|e| e["breakdowns"] = json!(["sex", "sex"])), "evidence.breakdowns: 'sex' listed twice"),
+        ("report-based origin without a report-timing caveat", with_evidence(|e| e["caveats"].as_array_mut().unwrap().retain(|c| c["topic"] != "report-timing")), "a caveat with topic 'report-timing'"),
+        ("unknown caveat topic", with_evidence(|e| e["caveats"][4]["topic"] = json!("mood")), "unknown variant `mood`"),
+        ("intervals without an uncertainty caveat", with_observation_rows(",KEN,2023,50,10,60,,annual-2023,verbatim,\n"), "figures have intervals: a caveat with topic 'uncertainty'"),
+        ("uncertainty caveat without plain text", {
+            let mut f = with_evidence(|e| e["caveats"].as_array_mut().unwrap().push(json!({"kind": "method", "topic": "uncertainty", "plain": {"en": " "}, "technical": {"en": "95% CI"}})));
+            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n,KEN,2023,50,10,60,,annual-2023,verbatim,\n".into());
+            f
+        }, "evidence.caveats[5].plain.en: empty text"),
+        ("break outside the figures' years", with_evidence(|e| e["breaks"] = json!([{"period": "2030", "label": {"en": "2030: new count"}, "reason": tone("counted differently")}])), "evidence.breaks[0].period: 2030 is not inside the figures' years"),
+        ("break at the first year (nothing before it)", with_evidence(|e| e["breaks"] = json!([{"period": "2022", "label": {"en": "new count"}, "reason": tone("counted differently")}])), "evidence.breaks[0].period: 2022 is not inside"),
+        ("break without a reason", with_evidence(|e| e["breaks"] = json!([{"period": "2023", "label": {"en": "new count"}, "reason": tone(" ")}])), "evidence.breaks[0].reason.plain.en: empty text"),
+        ("break without a label", with_evidence(|e| e["breaks"] = json!([{"period": "2023", "reason": tone("counted differently")}])), "missing field `label`"),
         ("unknown glossary term", with_evidence(|e| e["indicator"]["glossary"] = json!(["no-such-term"])), "unknown glossary term 'no-such-term'"),
         ("source URL not http", with_evidence(|e| e["sources"][0]["url"] = json!("ftp://example.org")), "is not an http(s) URL"),
         ("comparability with an unknown dataset", with_evidence(|e| e["comparability"] = json!([{"dataset": "ghost", "verdict": "not-comparable", "reason": tone("different things")}])), "unknown dataset 'ghost'"),
         ("unknown metadata field (typo)", with_evidence(|e| e["caveat"] = json!([])), "unknown field `caveat`"),
-        ("wrong geography code", with_observation_rows(",KENYA,2023,5,,,,annual-2023\n"), "observations/reports.csv:2: geo: unknown geography code 'KENYA'"),
-        ("bad number", with_observation_rows(",KEN,2023,46 030,,,,annual-2023\n"), "observations/reports.csv:2: value: '46 030': not a plain decimal number"),
-        ("thousands separator", with_observation_rows(",KEN,2023,\"46,030\",,,,annual-2023\n"), "value: '46,030': not a plain decimal number"),
-        ("huge value", with_observation_rows(&format!(",KEN,2023,{},,,,annual-2023\n", "9".repeat(400))), "value: '9999999999999999999999999999999999999999…': number too large"),
-        ("zero written for a missing value", with_observation_rows(",KEN,2023,,,,,annual-2023\n"), "value: missing value (leave the row out instead of writing 0)"),
-        ("negative count", with_observation_rows(",KEN,2023,-5,,,,annual-2023\n"), "value: -5 is negative"),
-        ("fractional count", with_observation_rows(",KEN,2023,5.5,,,,annual-2023\n"), "a count must be a whole number"),
-        ("duplicate row", with_observation_rows(",KEN,2023,5,,,,annual-2023\n,KEN,2023,6,,,,annual-2023\n"), "observations/reports.csv:3: geo/period: duplicate of line 2"),
-        ("bad period", with_observation_rows(",KEN,2023/2021,5,,,,annual-2023\n"), "period: '2023/2021' is not a period"),
-        ("year out of range", with_observation_rows(",KEN,1850,5,,,,annual-2023\n"), "period: '1850' is not a period"),
-        ("value outside its interval", with_observation_rows(",KEN,2023,50,10,20,,annual-2023\n"), "value: 50 is not within lower 10 and upper 20"),
-        ("only one bound", with_observation_rows(",KEN,2023,50,10,,,annual-2023\n"), "lower/upper: give both bounds of the interval or neither"),
-        ("unresolved source_ref", with_observation_rows(",KEN,2023,5,,,,annual-2099\n"), "source_ref: 'annual-2099' is not a source of this dataset"),
-        ("missing source_ref", with_observation_rows(",KEN,2023,5,,,,\n"), "source_ref: missing source reference"),
-        ("too few fields", with_observation_rows(",KEN,2023,5\n"), "observations/reports.csv:2: row: expected 8 fields, found 4"),
-        ("wrong header", with_file(obs, "series,geo,year,value,lower,upper,note,source_ref\n,KEN,2023,5,,,,annual-2023\n"), "observations/reports.csv:1: header: expected"),
+        ("wrong geography code", with_observation_rows(",KENYA,2023,5,,,,annual-2023,verbatim,\n"), "observations/reports.csv:2: geo: unknown geography code 'KENYA'"),
+        ("bad number", with_observation_rows(",KEN,2023,46 030,,,,annual-2023,verbatim,\n"), "observations/reports.csv:2: value: '46 030': not a plain decimal number"),
+        ("thousands separator", with_observation_rows(",KEN,2023,\"46,030\",,,,annual-2023,verbatim,\n"), "value: '46,030': not a plain decimal number"),
+        ("huge value", with_observation_rows(&format!(",KEN,2023,{},,,,annual-2023,verbatim,\n", "9".repeat(400))), "value: '9999999999999999999999999999999999999999…': number too large"),
+        ("zero written for a missing value", with_observation_rows(",KEN,2023,,,,,annual-2023,verbatim,\n"), "value: missing value (leave the row out instead of writing 0)"),
+        ("negative count", with_observation_rows(",KEN,2023,-5,,,,annual-2023,verbatim,\n"), "value: -5 is negative"),
+        ("fractional count", with_observation_rows(",KEN,2023,5.5,,,,annual-2023,verbatim,\n"), "a count must be a whole number"),
+        ("duplicate row", with_observation_rows(",KEN,2023,5,,,,annual-2023,verbatim,\n,KEN,2023,6,,,,annual-2023,verbatim,\n"), "observations/reports.csv:3: geo/period: duplicate of line 2"),
+        ("bad period", with_observation_rows(",KEN,2023/2021,5,,,,annual-2023,verbatim,\n"), "period: '2023/2021' is not a period"),
+        ("year out of range", with_observation_rows(",KEN,1850,5,,,,annual-2023,verbatim,\n"), "period: '1850' is not a period"),
+        ("value outside its interval", with_observation_rows(",KEN,2023,50,10,20,,annual-2023,verbatim,\n"), "value: 50 is not within lower 10 and upper 20"),
+        ("only one bound", with_observation_rows(",KEN,2023,50,10,,,annual-2023,verbatim,\n"), "lower/upper: give both bounds of the interval or neither"),
+        ("unresolved source_ref", with_observation_rows(",KEN,2023,5,,,,annual-2099,verbatim,\n"), "source_ref: 'annual-2099' is not a source of this dataset"),
+        ("ungraded figure", with_observation_rows(",KEN,2023,5,,,,annual-2023,,\n"), "observations/reports.csv:2: grade: missing provenance grade (verbatim, secondary or computed)"),
+        ("unknown grade", with_observation_rows(",KEN,2023,5,,,,annual-2023,probably,\n"), "grade: 'probably' is not one of verbatim, secondary, computed"),
+        ("secondary figure citing the publisher's own source", with_observation_rows(",KEN,2023,5,,,,annual-2023,secondary,\n"), "observations/reports.csv:2: grade: a secondary figure must cite the secondary source it was seen in; 'annual-2023' is not marked"),
+        ("secondary figure without any source", with_observation_rows(",KEN,2023,5,,,,,secondary,\n"), "source_ref: missing source reference"),
+        ("verbatim figure citing a secondary source", {
+            let mut f = with_evidence(|e| e["sources"].as_array_mut().unwrap().push(json!({"id": "copy", "title": "A transcription", "publisher": "Someone else", "url": "https://example.org/copy", "role": "secondary"})));
+            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n,KEN,2023,5,,,,copy,verbatim,\n".into());
+            f
+        }, "grade: 'copy' is a secondary source: a figure seen only there is 'secondary', not 'verbatim'"),
+        ("computed figure without its derivation", with_observation_rows(",KEN,2023,5,,,,annual-2023,computed,\n"), "observations/reports.csv:2: derivation: a computed figure needs its derivation"),
+        ("derivation on a verbatim figure", with_observation_rows(",KEN,2023,5,,,,annual-2023,verbatim,2 + 3\n"), "derivation: only a computed figure has a derivation"),
+        ("unknown source role", with_evidence(|e| e["sources"][0]["role"] = json!("tertiary")), "unknown variant `tertiary`"),
+        ("missing source_ref", with_observation_rows(",KEN,2023,5,,,,,verbatim,\n"), "source_ref: missing source reference"),
+        ("too few fields", with_observation_rows(",KEN,2023,5\n"), "observations/reports.csv:2: row: expected 10 fields, found 4"),
+        ("wrong header", with_file(obs, "series,geo,year,value,lower,upper,note,source_ref\n,KEN,2023,5,,,,annual-2023,verbatim,\n"), "observations/reports.csv:1: header: expected"),
         ("byte-order mark", with_file(obs, [b"\xEF\xBB\xBF".as_slice(), OBSERVATIONS.as_bytes()].concat()), "observations/reports.csv:1: file: starts with a byte-order mark"),
-        ("wrong encoding (Latin-1)", with_file(obs, [OBSERVATIONS.as_bytes(), b",KEN,2021,5,,,C\xF4te,annual-2023\n".as_slice()].concat()), "observations/reports.csv:6: file: not valid UTF-8"),
+        ("wrong encoding (Latin-1)", with_file(obs, [OBSERVATIONS.as_bytes(), b",KEN,2021,5,,,C\xF4te,annual-2023,verbatim,\n".as_slice()].concat()), "observations/reports.csv:6: file: not valid UTF-8"),
         ("empty observation file", with_file(obs, ""), "observations/reports.csv: file: empty file"),
-        ("header only", with_file(obs, "series,geo,period,value,lower,upper,note,source_ref\n"), "rows: the dataset has no observations"),
-        ("unclosed quote", with_observation_rows(",KEN,2023,5,,,\"unclosed note,annual-2023\n"), "observations/reports.csv:2:"),
+        ("header only", with_file(obs, "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n"), "rows: the dataset has no observations"),
+        ("unclosed quote", with_observation_rows(",KEN,2023,5,,,\"unclosed note,annual-2023,verbatim,\n"), "observations/reports.csv:2:"),
         ("percentage over 100", {
             let mut f = with_descriptor(|d| d["resources"][0]["evidence"]["indicator"]["unit"] = json!("percent"));
-            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref\n,KEN,2023,120,,,,annual-2023\n".into());
+            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n,KEN,2023,120,,,,annual-2023,verbatim,\n".into());
             f
         }, "value: 120 is not a percentage between 0 and 100"),
         ("glossary not JSON", with_file("glossary.json", "{\"terms\": [,]}"), "glossary.json:1: json:"),
@@ -172,7 +206,7 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("geography duplicate code", with_file("reference/geographies.csv", format!("{GEOGRAPHIES}KEN,country,Kenya again,,014,KE,404\n")), "reference/geographies.csv:8: code: duplicate of line 5"),
         ("series not described", {
             let mut f = with_evidence(|e| e["series"] = json!({"Images": {"label": {"en": "Images"}}}));
-            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref\nImages,KEN,2023,5,,,,annual-2023\nVideos,KEN,2023,6,,,,annual-2023\n".into());
+            f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\nImages,KEN,2023,5,,,,annual-2023,verbatim,\nVideos,KEN,2023,6,,,,annual-2023,verbatim,\n".into());
             f
         }, "series: 'Videos' is not described in evidence.series"),
     ]
@@ -206,7 +240,7 @@ fn every_malformed_package_is_refused_with_its_message() {
 
 #[test]
 fn all_errors_are_reported_at_once() {
-    let files = with_observation_rows(",KENYA,2023,x,,,,\n,KEN,20x3,5,,,,annual-2023\n");
+    let files = with_observation_rows(",KENYA,2023,x,,,,,verbatim,\n,KEN,20x3,5,,,,annual-2023,verbatim,\n");
     let errors = load(&files).unwrap_err();
     let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
     assert!(fields.contains(&"geo") && fields.contains(&"value") && fields.contains(&"source_ref") && fields.contains(&"period"), "{fields:?}");
@@ -224,7 +258,7 @@ fn the_curated_package_is_valid() {
     }
     // "No country listed" is kept as its own geography, never dropped.
     let by_country = pkg.dataset("ncmec-cybertipline-by-country").expect("dataset exists");
-    assert_eq!(by_country.observations.iter().filter(|o| o.geo == "ZZZ").count(), 5);
+    assert_eq!(by_country.observations.iter().filter(|o| o.geo == "ZZZ").count(), 6, "2019-2024");
     // The two Disrupting Harm measures are declared not comparable.
     let headline = pkg.dataset("dh-headline-past-year-ocsea").expect("dataset exists");
     assert!(headline.meta.comparability.iter().any(|c| c.dataset == "dh-tf-csea-prevalence" && c.verdict == evidence::Verdict::NotComparable));

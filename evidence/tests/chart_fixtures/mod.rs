@@ -11,7 +11,7 @@ use evidence::chart::{self, Frame, Plot, Size};
 use evidence::state::Note;
 use evidence::{
     Caveat, CaveatKind, ChartKind, ChartState, Coverage, Dataset, DatasetMeta, GeoKind, Geography, Indicator, Lang,
-    Localised, Method, Observation, Period, Sector, SeriesMeta, Source, ToneText, Unit,
+    Grade, Localised, Method, Observation, Origin, Period, Sector, SeriesMeta, Source, SourceRole, ToneText, Unit,
 };
 
 pub const PERMALINK: &str = "https://evidence.example/datasets/synthetic?v=1";
@@ -25,7 +25,7 @@ fn tone(plain: Localised, technical: Localised) -> ToneText {
 }
 
 fn caveat(kind: CaveatKind, plain_en: &str, plain_fr: &str, technical_en: &str) -> Caveat {
-    Caveat { kind, plain: loc(plain_en, plain_fr), technical: Localised::new(technical_en), source_url: None }
+    Caveat { kind, plain: loc(plain_en, plain_fr), technical: Localised::new(technical_en), source_url: None, topic: None }
 }
 
 fn obs(geo: &str, year: i32, value: f64, source_ref: &str) -> Observation {
@@ -38,6 +38,8 @@ fn obs(geo: &str, year: i32, value: f64, source_ref: &str) -> Observation {
         upper: None,
         note: String::new(),
         source_ref: source_ref.to_string(),
+        grade: Grade::Verbatim,
+        derivation: String::new(),
     }
 }
 
@@ -105,7 +107,9 @@ fn meta(id: &str, title: Localised, unit: Unit, unit_label: Localised, method: M
         title,
         description: "Synthetic figures for tests.".to_string(),
         publisher: "Test Publisher".to_string(),
-        sector: Sector::NgoAcademia,
+        sector: Sector::Ngo,
+        origin: Origin::HotlineReports,
+        breakdowns: Vec::new(),
         licence: "CC-BY-4.0".to_string(),
         sources: Vec::new(),
         indicator: Indicator {
@@ -148,6 +152,8 @@ fn meta(id: &str, title: Localised, unit: Unit, unit_label: Localised, method: M
         ],
         comparability: Vec::new(),
         series: BTreeMap::new(),
+        breaks: Vec::new(),
+        selection: false,
     }
 }
 
@@ -175,6 +181,7 @@ impl Fixture {
             year: Some(2024),
             url: "https://example.org/report".to_string(),
             locator: None,
+            role: SourceRole::Primary,
         }];
         let mut observations = Vec::new();
         for (year, ken, uga, eth) in [
@@ -221,6 +228,7 @@ impl Fixture {
             year: Some(2022),
             url: "https://example.org/survey".to_string(),
             locator: None,
+            role: SourceRole::Primary,
         }];
         m.series.insert("exploitation".to_string(), SeriesMeta { label: loc("Online sexual exploitation", "Exploitation sexuelle en ligne"), preferred_term: None });
         m.series.insert("grooming".to_string(), SeriesMeta { label: loc("Unwanted sexual requests", "Sollicitations sexuelles non désirées"), preferred_term: None });
