@@ -35,12 +35,21 @@ async fn a_filtered_response_is_cached_and_identical() {
 }
 
 #[tokio::test]
-async fn errors_are_not_cached_and_the_cache_stays_bounded() {
+async fn errors_are_not_cached() {
     let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
     let router = app(state.clone());
     let (status, _, _) = get(&router, "/api/v1/datasets/ncmec-cybertipline-by-country/observations?geo=NOPE").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(state.data().filtered.is_empty());
+    let (status, _, _) = get(&router, "/api/v1/datasets/no-such-dataset/observations?geo=KEN").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(state.data().filtered.is_empty());
+    // Beside a cached answer, the same query made invalid adds nothing.
+    let (status, _, _) = get(&router, "/api/v1/datasets/ncmec-cybertipline-by-country/observations?geo=KEN").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = get(&router, "/api/v1/datasets/ncmec-cybertipline-by-country/observations?geo=KEN&from=notayear").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(state.data().filtered.len(), 1);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The real binary: SIGHUP reloads `--data` (and keeps the old package
-//! when the new one is broken), SIGTERM finishes and exits cleanly, and
-//! `--log-format json` writes one JSON object per line.
+//! when the new one is broken), SIGTERM lets a response still being written
+//! finish and then exits cleanly, and `--log-format json` writes one JSON
+//! object per line.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -61,8 +62,28 @@ fn copy_data(to: &Path) {
     assert!(status.success());
 }
 
+/// Parses HTTP/1.1 responses with a Content-Length, back to back; panics on
+/// one cut off. Returns each one's status and body length.
+fn parse_responses(mut bytes: &[u8]) -> Vec<(u16, usize)> {
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let head_end = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or_else(|| panic!("response {} cut off in its head", out.len() + 1));
+        let head = std::str::from_utf8(&bytes[..head_end]).expect("an ascii head");
+        let status: u16 = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status");
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("content-length")).map(|(_, v)| v.trim().parse().expect("a length")))
+            .unwrap_or_else(|| panic!("no Content-Length in {head}"));
+        let body = &bytes[head_end + 4..];
+        assert!(body.len() >= length, "response {} cut off: {} of {length} bytes", out.len() + 1, body.len());
+        out.push((status, length));
+        bytes = &body[length..];
+    }
+    out
+}
+
 #[test]
-fn sighup_reloads_safely_and_sigterm_stops_cleanly() {
+fn sighup_reloads_safely_and_sigterm_finishes_the_response_in_flight() {
     let tmp = TempDir::new("process");
     let data = tmp.0.join("data");
     copy_data(&data);
@@ -93,12 +114,38 @@ fn sighup_reloads_safely_and_sigterm_stops_cleanly() {
 
     // A good package with a new version: taken.
     let mut json: serde_json::Value = serde_json::from_str(&good).expect("json");
-    json["version"] = serde_json::json!("sighup-test");
+    json["version"] = serde_json::json!("2099.1.1"); // a release (YYYY.MM.N) no real one uses
     std::fs::write(&descriptor, serde_json::to_string(&json).expect("json")).expect("fix");
     signal(&server.0, "HUP");
     wait_for("the new package", || data_hash(addr) != original);
 
+    // A response in flight: one connection asks, pipelined, for more than
+    // the socket buffers hold (10 MB of chart pages, while the kernel keeps
+    // at most ~4 MB unread on loopback) and reads only the first bytes, so
+    // the server is still writing when SIGTERM comes. The requests fit in
+    // one read of the server (under 8 kB), so it leaves none unread when it
+    // closes (unread bytes would make the kernel reset the connection).
+    let path = "/datasets/ncmec-cybertipline-by-country?chart=map";
+    let one = http_get(addr, path).expect("the server answers").1.len();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    let count = (10 << 20) / one.max(1) + 1;
+    assert!(count * request.len() < 8000, "{count} requests of {one} bytes do not fit in one read");
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    stream.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    stream.write_all(request.repeat(count).as_bytes()).expect("sends");
+    let mut received = vec![0u8; 16];
+    stream.read_exact(&mut received).expect("the first response starts");
+    assert!(received.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&received));
+    std::thread::sleep(Duration::from_millis(300));
+
     signal(&server.0, "TERM");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(server.0.try_wait().expect("wait").is_none(), "the server waits for the response it is writing");
+    stream.read_to_end(&mut received).expect("the server finishes its response and closes the connection");
+    let responses = parse_responses(&received);
+    println!("{} whole responses of {count} asked, {} bytes", responses.len(), received.len());
+    assert!(!responses.is_empty() && responses.len() <= count, "{} responses to {count} requests", responses.len());
+    assert!(responses.iter().all(|&r| r == (200, one)), "every response whole: {:?}", &responses[responses.len().saturating_sub(3)..]);
     let start = Instant::now();
     let status = loop {
         if let Some(status) = server.0.try_wait().expect("wait") {
