@@ -61,7 +61,12 @@ fn ranked<'a>(plot: &'a Plot) -> (Vec<Bar<'a>>, Option<&'a str>) {
             Bar { label, obs: o }
         })
         .collect();
-    bars.sort_by(|a, b| b.obs.value.total_cmp(&a.obs.value).then_with(|| a.label.cmp(&b.label)));
+    if plot.meta.selection {
+        // A selection is never shown as a ranking: alphabetical order.
+        bars.sort_by(|a, b| a.label.cmp(&b.label));
+    } else {
+        bars.sort_by(|a, b| b.obs.value.total_cmp(&a.obs.value).then_with(|| a.label.cmp(&b.label)));
+    }
     (bars, caption)
 }
 
@@ -164,15 +169,21 @@ pub fn render(plot: &Plot, size: Size) -> String {
             let (value_px, cy) = chart.backend_coord(&(o.value, centre));
             let (x, bar_width) = (zero_px.min(value_px), (value_px - zero_px).abs());
             let y = cy as f64 - thickness / 2.0;
+            let mark = palette::grade_mark(o.grade);
             let (fill, stroke) = if bar.is_unlisted() {
                 (format!("url(#{pattern_id})"), hex(palette::UNLISTED))
+            } else if mark.hollow {
+                (palette::HOLLOW_FILL.to_string(), hex(palette::BAR))
             } else {
                 (hex(palette::BAR), hex(palette::BAR))
             };
+            let stroke_width = if mark.hollow { 2 } else { 1 };
+            let dash = if mark.dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{}""#, mark.dash) };
             let label = super::line::point_label(plot, &bar.label, o);
             let _ = write!(
                 marks,
-                r#"<rect class="bar" x="{x}" y="{y:.1}" width="{bar_width}" height="{thickness}" fill="{fill}" stroke="{stroke}" stroke-width="1" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></rect>"#,
+                r#"<rect class="bar{class}" x="{x}" y="{y:.1}" width="{bar_width}" height="{thickness}" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"{dash} tabindex="0" role="img" aria-label="{label}"><title>{label}</title></rect>"#,
+                class = mark.class,
                 label = escape_xml(&label),
             );
             let mut label_end = value_px.max(zero_px);

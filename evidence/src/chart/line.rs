@@ -5,10 +5,10 @@
 use plotters::prelude::*;
 use std::collections::BTreeMap;
 
-use super::palette::{DASHES, categorical, hex};
+use super::palette::{BREAK_LINE, DASHES, HOLLOW_FILL, categorical, grade_mark, hex};
 use super::text;
 use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
-use crate::model::Observation;
+use crate::model::{DatasetMeta, Grade, Lang, Observation};
 use crate::period::Period;
 
 /// One drawn line: its label and its points in period order.
@@ -37,15 +37,18 @@ pub(crate) fn lines<'a>(plot: &'a Plot) -> Vec<Line<'a>> {
     out
 }
 
-/// Splits a line where a calendar year is missing, so gaps stay gaps.
-fn runs<'a>(points: &[&'a Observation]) -> Vec<Vec<&'a Observation>> {
+/// Splits a line where a calendar year is missing, so gaps stay gaps, and
+/// at a series break, so that no line joins figures counted two ways.
+fn runs<'a>(meta: &DatasetMeta, points: &[&'a Observation]) -> Vec<Vec<&'a Observation>> {
     let mut runs: Vec<Vec<&Observation>> = Vec::new();
+    let regime = |p: Period| meta.break_for(p).map(|b| b.period);
     for &o in points {
         let continues = runs.last().and_then(|r| r.last()).is_some_and(|prev: &&Observation| {
-            match (prev.period, o.period) {
+            let adjacent = match (prev.period, o.period) {
                 (Period::Year(a), Period::Year(b)) => b == a + 1,
                 _ => true,
-            }
+            };
+            adjacent && regime(prev.period) == regime(o.period)
         });
         if continues {
             runs.last_mut().expect("checked").push(o);
@@ -145,7 +148,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             }
             // Lines are drawn by us as one <path> per unbroken run, with a
             // dash pattern per line so they differ without colour too.
-            for run in runs(&line.points) {
+            for run in runs(plot.meta, &line.points) {
                 let d: Vec<String> = run
                     .iter()
                     .enumerate()
@@ -175,12 +178,34 @@ pub fn render(plot: &Plot, size: Size) -> String {
             for o in &line.points {
                 let (px, py) = chart.backend_coord(&(o.period.axis_value(), o.value));
                 let label = point_label(plot, &line.label, o);
+                let colour = hex(categorical(i));
+                let mark = grade_mark(o.grade);
+                let (fill, stroke, stroke_width) =
+                    if mark.hollow { (HOLLOW_FILL, colour.as_str(), "2") } else { (colour.as_str(), "#fff", "1.5") };
+                let dash = if mark.dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{}""#, mark.dash) };
                 marks.push_str(&format!(
-                    r##"<circle class="point" cx="{px}" cy="{py}" r="4" fill="{fill}" stroke="#fff" stroke-width="1.5" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></circle>"##,
-                    fill = hex(categorical(i)),
+                    r##"<circle class="point{class}" cx="{px}" cy="{py}" r="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"{dash} tabindex="0" role="img" aria-label="{label}"><title>{label}</title></circle>"##,
+                    class = mark.class,
                     label = escape_xml(&label),
                 ));
             }
+        }
+        // A series break: a dashed rule between the last period counted the
+        // old way and the first counted the new way, with its short label.
+        let periods: Vec<Period> = plot.observations.iter().map(|o| o.period).collect();
+        for b in plot.meta.breaks_within(&periods) {
+            let x = b.period.axis_value() - 0.5;
+            let (bx, top) = chart.backend_coord(&(x, ymax));
+            let (_, bottom) = chart.backend_coord(&(x, 0.0));
+            let label = b.label.get(lang);
+            let reason = b.reason.get(plot.state.tone, lang);
+            marks.push_str(&format!(
+                r##"<g class="series-break"><title>{title}</title><path d="M{bx} {top}V{bottom}" stroke="{BREAK_LINE}" stroke-width="1.5" stroke-dasharray="5 3" fill="none"/><text x="{tx}" y="{ty}" font-family="{FONT_FAMILY}" font-size="12" fill="#333">{label}</text></g>"##,
+                title = escape_xml(reason),
+                tx = bx + 4,
+                ty = top + 12,
+                label = escape_xml(label),
+            ));
         }
         for note in &plot.state.notes {
             let anchor = plot
@@ -242,5 +267,28 @@ pub(crate) fn point_label(plot: &Plot, line_label: &str, o: &Observation) -> Str
     if let Some(src) = plot.meta.source(&o.source_ref) {
         s.push_str(&format!(". {}", src.title));
     }
+    if let Some(g) = grade_text(plot, o) {
+        s.push_str(&format!(". {g}"));
+    }
     s
+}
+
+/// The grade of a figure in words, for tooltips and table rows; None for a
+/// verbatim figure (which needs no grade note).
+pub(crate) fn grade_text(plot: &Plot, o: &Observation) -> Option<String> {
+    let lang = plot.lang();
+    match o.grade {
+        Grade::Verbatim => None,
+        Grade::Secondary => {
+            let by = plot.meta.source(&o.source_ref).map(|s| s.publisher.as_str()).unwrap_or("");
+            Some(match lang {
+                Lang::En => format!("Secondary source ({by}): not yet checked against the publisher's own figures"),
+                Lang::Fr => format!("Source secondaire ({by}) : pas encore vérifié dans les chiffres de l'éditeur lui-même"),
+            })
+        }
+        Grade::Computed => Some(match lang {
+            Lang::En => format!("Computed by us: {}", o.derivation),
+            Lang::Fr => format!("Calculé par nous : {}", o.derivation),
+        }),
+    }
 }

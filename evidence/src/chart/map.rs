@@ -23,7 +23,7 @@ use super::palette::{self, hex};
 use super::table::{place_name, shared_series};
 use super::text::{FontWeight, width};
 use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
-use crate::model::{Lang, Observation};
+use crate::model::{Grade, Lang, Observation};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorldMap {
@@ -272,7 +272,34 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let mut not_drawn: Vec<&Observation> =
         figures.iter().copied().filter(|o| !drawn.contains(o.geo.as_str()) && !is_aggregate(&o.geo)).collect();
     not_drawn.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.geo.cmp(&b.geo)));
-    let not_drawn_lines = not_drawn_lines(plot, &not_drawn, w - 2.0 * PAD);
+    let mut not_drawn_lines = not_drawn_lines(plot, &not_drawn, w - 2.0 * PAD);
+    // The legend's notes: a break the shown period is after (the map shows
+    // one period, so it never spans one, but it must not be read beside
+    // earlier years), and how many figures are not verbatim.
+    let period = figures.iter().map(|o| o.period).max();
+    if let Some(b) = period.and_then(|p| plot.meta.break_for(p)) {
+        let rest = match lang {
+            Lang::En => "not comparable with earlier years",
+            Lang::Fr => "non comparable aux années précédentes",
+        };
+        not_drawn_lines.push(format!("{} \u{2014} {rest}", b.label.get(lang)));
+    }
+    let secondary = figures.iter().filter(|o| o.grade == Grade::Secondary).count();
+    let computed = figures.iter().filter(|o| o.grade == Grade::Computed).count();
+    if secondary + computed > 0 {
+        not_drawn_lines.push(match lang {
+            Lang::En => format!(
+                "{} of {} figures from a secondary source, {computed} computed (see each place's note)",
+                secondary,
+                figures.len()
+            ),
+            Lang::Fr => format!(
+                "{} chiffres sur {} de source secondaire, {computed} calculés (voir la note de chaque lieu)",
+                secondary,
+                figures.len()
+            ),
+        });
+    }
     let caption = shared_series(plot, &figures);
     let caption_h = if caption.is_some() { CAPTION_H } else { 0.0 };
 
@@ -315,6 +342,8 @@ pub fn render(plot: &Plot, size: Size) -> String {
         let figure = by_geo.get(feature.id.as_str());
         let not_selected = figure.is_none() && selection_only && !plot.state.geo.contains(&feature.id);
         let class = match (figure, not_selected) {
+            (Some(o), _) if o.grade == Grade::Secondary => "country grade-secondary",
+            (Some(o), _) if o.grade == Grade::Computed => "country grade-computed",
             (Some(_), _) => "country",
             (None, true) => "country not-selected",
             (None, false) => "country no-data",

@@ -100,3 +100,30 @@ mod tests {
         assert_eq!(id_fragment("ncmec\"><script>"), "ncmec---script-");
     }
 }
+
+/// How a mark shows its provenance grade, the same in every chart kind:
+/// verbatim figures are solid; secondary ones hollow (white fill, coloured
+/// outline); computed ones hollow with a dashed outline. The legend lines
+/// come from [`crate::model::DatasetMeta::grade_notes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GradeMark {
+    pub hollow: bool,
+    /// `stroke-dasharray` of the outline, "" for a solid one.
+    pub dash: &'static str,
+    /// The class added to the mark: "" or "grade-secondary"/"grade-computed".
+    pub class: &'static str,
+}
+
+pub fn grade_mark(grade: crate::model::Grade) -> GradeMark {
+    use crate::model::Grade;
+    match grade {
+        Grade::Verbatim => GradeMark { hollow: false, dash: "", class: "" },
+        Grade::Secondary => GradeMark { hollow: true, dash: "", class: " grade-secondary" },
+        Grade::Computed => GradeMark { hollow: true, dash: "3 2", class: " grade-computed" },
+    }
+}
+
+/// The fill of hollow marks.
+pub const HOLLOW_FILL: &str = "#fff";
+/// A series break: mid grey, dashed, so it reads as a boundary, not data.
+pub const BREAK_LINE: &str = "#6b6b6b";

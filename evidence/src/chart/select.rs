@@ -47,6 +47,17 @@ pub fn select(dataset: &Dataset, state: &ChartState, geos: &[Geography]) -> Sele
                     pool.push(t.to_observation(code));
                 }
             }
+            // Where the country rows do not add up to the total (NCMEC 2024),
+            // a sum that includes those periods says so.
+            let mut warned = Vec::new();
+            for t in totals.iter().filter(|t| t.period.overlaps(state.from, state.to)) {
+                if let Some(c) = &t.sum_caveat
+                    && !warned.contains(c)
+                {
+                    notes.push(format!("{code} {}: {c}", t.period.label()));
+                    warned.push(c.clone());
+                }
+            }
             if let Some(last) = totals.last() {
                 notes.push(format!(
                     "{code}: sum over the countries with a figure ({} of {} in {})",

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::text::{FontWeight, width};
 use super::{FONT_FAMILY, Plot, Size, escape_xml, format_number};
-use crate::model::{Lang, Observation};
+use crate::model::{Grade, Lang, Observation};
 
 /// The code sources use for figures not attributed to any country (NCMEC's
 /// "no country listed"). It is a figure like any other: never dropped.
@@ -62,6 +62,11 @@ pub struct TableRow {
     pub interval_text: Option<String>,
     pub note: String,
     pub source: String,
+    /// Where the figure was seen; a non-verbatim grade is shown in the row.
+    pub grade: Grade,
+    /// The grade in words ("Secondary source (…): …", "Computed by us: …"),
+    /// empty for a verbatim figure.
+    pub grade_text: String,
 }
 
 /// The observations in table order: the latest period first, largest value
@@ -99,6 +104,8 @@ pub fn rows(plot: &Plot) -> Vec<TableRow> {
             interval_text: interval_text(o, lang),
             note: o.note.clone(),
             source: plot.meta.source(&o.source_ref).map_or_else(|| o.source_ref.clone(), |s| s.title.clone()),
+            grade: o.grade,
+            grade_text: super::line::grade_text(plot, o).unwrap_or_default(),
         })
         .collect()
 }
@@ -201,6 +208,12 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let value_header = capitalised(plot.meta.indicator.unit_label.get(lang));
     let has_interval = rows.iter().any(|r| r.interval_text.is_some());
     let has_note = rows.iter().any(|r| !r.note.is_empty());
+    let has_grade = rows.iter().any(|r| r.grade != Grade::Verbatim);
+    let grade_header = match lang {
+        Lang::En => "Grade",
+        Lang::Fr => "Niveau",
+    };
+    let grade_cell = |r: &TableRow| if r.grade == Grade::Verbatim { "" } else { r.grade.short_label(lang) };
 
     let period_w = widest(period_header, &mut rows.iter().map(|r| r.period.as_str()));
     let value_w = widest(&value_header, &mut rows.iter().map(|r| r.value_text.as_str()));
@@ -209,7 +222,8 @@ pub fn render(plot: &Plot, size: Size) -> String {
     } else {
         0.0
     };
-    let fixed = period_w + value_w + interval_w;
+    let grade_w = if has_grade { widest(grade_header, &mut rows.iter().map(grade_cell)) } else { 0.0 };
+    let fixed = period_w + value_w + interval_w + grade_w;
     let label_w = widest(label_header, &mut rows.iter().map(|r| r.label.as_str())).min((w * 0.36).max(w - fixed - MIN_NOTE_WIDTH)).max(60.0);
     let note_w = w - fixed - label_w;
     let show_note = has_note && note_w >= MIN_NOTE_WIDTH;
@@ -221,6 +235,9 @@ pub fn render(plot: &Plot, size: Size) -> String {
     ];
     if has_interval {
         columns.push(Column { header: interval_header.to_string(), width: interval_w, align: Align::End });
+    }
+    if has_grade {
+        columns.push(Column { header: grade_header.to_string(), width: grade_w, align: Align::Start });
     }
     if show_note {
         columns.push(Column { header: "Note".to_string(), width: note_w, align: Align::Start });
@@ -268,6 +285,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             Some(row.period.as_str()),
             Some(row.value_text.as_str()),
             has_interval.then(|| row.interval_text.as_deref().unwrap_or("")),
+            has_grade.then(|| grade_cell(row)),
             show_note.then_some(row.note.as_str()),
         ];
         let mut left = 0.0;

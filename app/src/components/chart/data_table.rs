@@ -115,6 +115,8 @@ mod tests {
             interval_text: Some("1–2".into()),
             note: note.into(),
             source: "NCMEC (2024)".into(),
+            grade: Default::default(),
+            grade_text: String::new(),
         }
     }
 
