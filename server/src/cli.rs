@@ -1,4 +1,5 @@
-//! The command line: `serve`, `validate DIR`, `export-static OUT`.
+//! The command line: `serve`, `validate DIR`, `export-static OUT`,
+//! `diff OLD_DIR NEW_DIR`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -13,7 +14,8 @@ use crate::state::{AppState, Config};
 const USAGE: &str = "usage:
   evidence-server serve [--addr 127.0.0.1:8080] [--data DIR] [--public-url URL] [--rate-limit N] [--log-format text|json]
   evidence-server validate DIR
-  evidence-server export-static OUT [--data DIR] [--public-url URL]";
+  evidence-server export-static OUT [--data DIR] [--public-url URL]
+  evidence-server diff OLD_DIR NEW_DIR   (exit 0: no change in the data, 1: changes, 2: error)";
 
 pub fn main(args: Vec<String>) -> ExitCode {
     match args.first().map(String::as_str) {
@@ -28,6 +30,10 @@ pub fn main(args: Vec<String>) -> ExitCode {
                 Err(e) => usage_error(&e),
             },
             _ => usage_error("export-static needs an output folder"),
+        },
+        Some("diff") => match (args.get(1), args.get(2), args.get(3)) {
+            (Some(old), Some(new), None) => diff(&PathBuf::from(old), &PathBuf::from(new)),
+            _ => usage_error("diff needs two folders: OLD_DIR NEW_DIR"),
         },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -65,6 +71,33 @@ pub fn validate(dir: &std::path::Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `diff OLD NEW`: what a curator reviews before a release (see
+/// `evidence::diff`). Prints the changes; exit 0 when the data is the same,
+/// 1 when it differs, 2 when either package cannot be read, with every
+/// problem as `DIR/file:row: field: problem` (as `validate` prints them).
+pub fn diff(old: &std::path::Path, new: &std::path::Path) -> ExitCode {
+    let mut failed = false;
+    let mut load = |dir: &std::path::Path| match evidence::package::load_dir(dir) {
+        Ok(pkg) => Some(pkg),
+        Err(errors) => {
+            for e in &errors.0 {
+                eprintln!("{}", dir.join(e.to_string()).display());
+            }
+            eprintln!("{}: {} error(s); the package is refused", dir.display(), errors.0.len());
+            failed = true;
+            None
+        }
+    };
+    let (a, b) = (load(old), load(new));
+    let (Some(a), Some(b)) = (a, b) else {
+        debug_assert!(failed);
+        return ExitCode::from(2);
+    };
+    let d = evidence::diff::diff(&a, &b);
+    print!("{}", evidence::diff::render(&d));
+    if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 struct ServeArgs {

@@ -70,6 +70,7 @@ use crate::snapshot::Cached;
         (name = "glossary", description = "Terms, with the words to avoid and why"),
         (name = "exports", description = "Charts as SVG, PNG and CSV, always with their caveats"),
         (name = "embeds", description = "oEmbed for chart pages"),
+        (name = "citations", description = "A citation of a chart as shown, the original publisher first"),
         (name = "meta", description = "Versions, health and this description"),
     )
 )]
@@ -185,6 +186,8 @@ fn state_param_description(name: &str) -> &'static str {
         "height" => "Height in CSS pixels",
         "preset" => "A named size: report, slide or square",
         "scale" => "Pixel density of a PNG: 1 to 3",
+        "format" => "Citation format: apa (the default), bibtex, ris or csl-json",
+        "release" => "The data release to cite (YYYY.MM.N); a release this server does not serve is a 400",
         _ => "Chart state, as in the chart page's URL",
     }
 }
@@ -293,8 +296,30 @@ pub fn exports_and_oembed() -> Vec<(String, PathItem)> {
         .response("404", error_response(404, "url is not a chart page of this site, or names no dataset"))
         .response("501", error_response(501, "A format other than json"))
         .build();
+    let cite_params: Vec<&str> = STATE_PARAMS.iter().copied().chain(crate::routes::cite::CITE_PARAMS).collect();
+    let mut cite_ok = ResponseBuilder::new()
+        .description("The citation of the chart as shown: the original publisher and source first, then the chart's title, the dataset, the data release, the permalink (pinned to the release) and the access date")
+        .header("Content-Disposition", header(Type::String, "The file name: dataset, release and format"));
+    for format in evidence::cite::Format::ALL {
+        let content_type = format.content_type().split(';').next().unwrap_or("").to_string();
+        let schema = if format == evidence::cite::Format::CslJson {
+            ObjectBuilder::new().schema_type(Type::Array).description(Some("CSL-JSON: an array of one item of type dataset")).build()
+        } else {
+            ObjectBuilder::new().schema_type(Type::String).build()
+        };
+        cite_ok = cite_ok.content(content_type, ContentBuilder::new().schema(Some(schema)).build());
+    }
+    let mut cite = export_operation(
+        "cite",
+        "Cite this chart: APA-style text, BibTeX, RIS or CSL-JSON",
+        &cite_params,
+        cite_ok.into(),
+        false,
+    );
+    cite.tags = Some(vec!["citations".into()]);
     let get = |op: Operation| PathItem::new(HttpMethod::Get, op);
     vec![
+        ("/api/v1/datasets/{id}/cite".into(), get(cite)),
         ("/api/v1/datasets/{id}/chart.svg".into(), get(svg)),
         ("/api/v1/datasets/{id}/chart.png".into(), get(png)),
         ("/api/v1/datasets/{id}/chart.csv".into(), get(chart_csv)),

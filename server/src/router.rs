@@ -12,7 +12,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 
 use crate::error::AppError;
-use crate::routes::{coverage, datasets, embed, exports, geo, glossary, meta, oembed};
+use crate::routes::{cite, coverage, datasets, embed, exports, geo, glossary, meta, oembed};
 use crate::state::AppState;
 use crate::{limits, security};
 
@@ -27,6 +27,7 @@ pub fn app(state: AppState) -> Router {
         .route("/datasets/{id}/chart.png", get(exports::chart_png))
         .route("/datasets/{id}/chart.csv", get(exports::chart_csv))
         .route("/datasets/{id}/data.csv", get(exports::data_csv))
+        .route("/datasets/{id}/cite", get(cite::cite))
         .route("/geo", get(geo::list))
         .route("/geo/{code}", get(geo::detail))
         .route("/coverage", get(coverage::matrix))

@@ -5,7 +5,24 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use evidence::api::VersionInfo;
+/// The versions of the server and of the data it serves: the data
+/// release (`YYYY.MM.N`) and its date name what a citation, a pinned
+/// permalink and every export cite.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct VersionInfo {
+    /// The server's own version.
+    pub server: String,
+    /// The data package's name.
+    pub data_package: String,
+    /// The data release being served, `YYYY.MM.N`.
+    pub data_version: String,
+    /// The date of that release, `YYYY-MM-DD`. Always sent; optional for
+    /// readers (`serde(default)`) because servers before releases lack it.
+    #[serde(default)]
+    pub data_released: String,
+    /// SHA-256 over the package files, hex.
+    pub data_hash: String,
+}
 
 use super::no_query;
 use crate::error::AppResult;
@@ -38,14 +55,14 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     res
 }
 
-/// The server version and the version and hash of the data it serves.
+/// The server version, and the release, date and hash of the data it serves.
 #[utoipa::path(
     get,
     path = "/api/v1/version",
     tag = "meta",
     operation_id = "get_version",
     responses(
-        (status = 200, description = "Versions; data_hash changes whenever any package file changes", body = VersionInfo),
+        (status = 200, description = "Versions: the data release and its date; data_hash changes whenever any package file changes", body = VersionInfo),
         (status = 400, description = "A query parameter was given; this endpoint takes none", body = evidence::api::ErrorBody),
     ),
 )]
@@ -58,6 +75,7 @@ pub async fn version(State(state): State<AppState>, RawQuery(raw): RawQuery, hea
             server: env!("CARGO_PKG_VERSION").to_string(),
             data_package: data.package.name.clone(),
             data_version: data.package.version.clone(),
+            data_released: data.package.released.clone(),
             data_hash: data.hash.clone(),
         },
     ))

@@ -1,6 +1,7 @@
 //! Handlers, one module per resource.
 
 pub mod assets;
+pub mod cite;
 pub mod coverage;
 pub mod datasets;
 pub mod embed;

@@ -2,7 +2,9 @@
 //! no socket), through a real socket where the HTTP layer itself is under
 //! test, and through the real binary for signals and logs.
 
+mod cite;
 mod common;
+mod diff;
 mod endpoints;
 mod errors;
 mod http_layer;
