@@ -212,7 +212,7 @@ def ncmec_by_country_2024(shared: Path, earlier: list[dict]) -> list[dict]:
         total += int(reports)
         if grade is None:
             continue
-        notes = [f"Referrals: {referrals}; informational: {informational}."]
+        notes = [f"Referrals: {int(referrals):,}; informational: {int(informational):,}."]
         curation = r["curation_note"].strip()
         if curation.startswith("2024 total is under 5%"):
             m = re.search(r"\(([\d,]+)\)", curation)
@@ -578,7 +578,10 @@ def dh_phase2_brazil(shared: Path) -> list[dict]:
             continue
         note = ""
         if indicator == DH2_MAIN:
-            note = (f"About {int(num(r['children_estimated'], where)):,} children, as the news report gives it. "
+            children = int(num(r["children_estimated"], where))
+            if children % 1_000_000:
+                raise BuildError(f"{where}: {children} is not the round millions the news report gives")
+            note = (f"About {children // 1_000_000} million children, as the news report gives it (\"cerca de 3 milhões\"). "
                     "Survey of 1,029 adolescents aged 12-17 and their caregivers, face to face.")
         rows.append(obs(series=indicator, geo="BRA", period="2024-11/2025-03", value=num(r["percent"], where),
                         note=note, grade=grade, source_ref=ref))

@@ -413,6 +413,8 @@ def check_glossary(r: Report, path: Path):
         for j, a in enumerate(t.get("avoid", [])):
             if not a.get("term"):
                 r.error(w, f"avoid[{j}]: term required")
+            if a.get("lang", "en") not in LANGS:
+                r.error(w, f"avoid[{j}]: lang must be one of {list(LANGS)}")
             check_localised(r, f"{w}.avoid[{j}].why", a.get("why"))
         if not t.get("reference"):
             r.error(w, "reference: required")

@@ -10,6 +10,7 @@ use crate::period::Period;
 /// A user-interface language. English is complete; French may fall back to
 /// English where a text has no translation yet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -824,6 +825,10 @@ pub struct Geography {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AvoidedTerm {
     pub term: String,
+    /// The language the term belongs to: a French reader is told which
+    /// French words to avoid, an English reader which English ones.
+    #[serde(default)]
+    pub lang: Lang,
     pub why: Localised,
 }
 
@@ -837,6 +842,14 @@ pub struct GlossaryTerm {
     #[serde(default)]
     pub avoid: Vec<AvoidedTerm>,
     pub reference: String,
+}
+
+impl GlossaryTerm {
+    /// The terms to avoid in `lang` (each avoided term belongs to one
+    /// language, English unless said otherwise).
+    pub fn avoid_in(&self, lang: Lang) -> impl Iterator<Item = &AvoidedTerm> {
+        self.avoid.iter().filter(move |a| a.lang == lang)
+    }
 }
 
 impl fmt::Display for Unit {
