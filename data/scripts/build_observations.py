@@ -383,7 +383,7 @@ def iwf_notes(year: str, note: str) -> tuple[str, str]:
     if year == "2014":
         return "", f"Counted in URLs, not reports. IWF: {note}."
     if year == "2015":
-        return "IWF's history page calls these reports \"processed\".", ""
+        return "", ""
     if year == "2020":
         return "", note[0].upper() + note[1:] + "."
     if year == "2021":
@@ -404,6 +404,16 @@ def iwf(shared: Path) -> list[dict]:
         year = r["year"].strip()
         ref = lookup(IWF_SOURCES, r["source_url"].strip(), where)
         n_assessed, n_confirmed = iwf_notes(year, r["note"].strip())
+        if year == "2015":
+            # IWF's history page says "processed" for 2015 as for 2014; a
+            # processed count is not charted as "assessed" in either year:
+            # both stay in the note of the confirmed figure.
+            processed = num(r["reports_assessed"], where)
+            rows.append(obs(series=IWF_CONFIRMED, period=year, value=num(r["reports_confirmed"], where),
+                            note=f"Counted in reports. IWF: {int(processed):,} reports processed; "
+                                 f"{int(num(r['reports_confirmed'], where)):,} confirmed.",
+                            source_ref=ref))
+            continue
         if r["reports_assessed"].strip():
             rows.append(obs(series=IWF_ASSESSED, period=year, value=num(r["reports_assessed"], where),
                             note=n_assessed, source_ref=ref))

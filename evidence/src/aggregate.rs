@@ -63,23 +63,32 @@ pub fn regional_totals(geos: &[Geography], dataset: &Dataset, region: &str) -> O
     if members.is_empty() {
         return None;
     }
-    let mut sums: BTreeMap<(String, Period), (f64, usize)> = BTreeMap::new();
+    let mut sums: BTreeMap<(String, Period), (f64, usize, bool)> = BTreeMap::new();
     for o in dataset.observations.iter().filter(|o| members.contains(&o.geo)) {
-        let e = sums.entry((o.series.clone(), o.period)).or_insert((0.0, 0));
+        let e = sums.entry((o.series.clone(), o.period)).or_insert((0.0, 0, false));
         e.0 += o.value;
         e.1 += 1;
+        e.2 |= o.lower.is_some();
     }
     if sums.is_empty() {
         return None;
     }
     Some(
         sums.into_iter()
-            .map(|((series, period), (value, n))| RegionalTotal {
-                sum_caveat: dataset
-                    .meta
-                    .break_for(period)
-                    .and_then(|b| b.country_sum.as_ref())
-                    .map(|t| t.plain.en.clone()),
+            .map(|((series, period), (value, n, had_intervals))| RegionalTotal {
+                sum_caveat: {
+                    let country_sum =
+                        dataset.meta.break_for(period).and_then(|b| b.country_sum.as_ref()).map(|t| t.plain.en.clone());
+                    // Intervals do not add up: the sum of the bounds is not
+                    // an interval for the sum, so none is given, and we say why.
+                    let interval = had_intervals.then(|| {
+                        "The countries' figures have uncertainty ranges, but a range for the sum cannot be made by adding them, so none is shown.".to_string()
+                    });
+                    match (country_sum, interval) {
+                        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                        (a, b) => a.or(b),
+                    }
+                },
                 series,
                 period,
                 value,

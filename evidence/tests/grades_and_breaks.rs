@@ -190,3 +190,22 @@ fn disrupting_harm_phase_2_is_declared_not_comparable_with_the_phase_1_headline(
     assert_eq!(c.verdict, evidence::Verdict::NotComparable);
     assert!(c.reason.plain.en.contains("clear examples"));
 }
+
+#[test]
+fn a_regional_sum_of_children_affected_says_why_it_has_no_interval() {
+    let pkg = package();
+    let ds = pkg.dataset("dh-tf-csea-children-affected").unwrap();
+    let totals = evidence::aggregate::regional_totals(&pkg.geographies, ds, "002").expect("African countries are summed");
+    let o = totals[0].to_observation("002");
+    assert_eq!((o.lower, o.upper), (None, None));
+    assert!(o.note.contains("a range for the sum cannot be made by adding them"), "{}", o.note);
+}
+
+#[test]
+fn iwf_processed_counts_are_not_charted_as_assessed() {
+    let pkg = package();
+    let iwf = pkg.dataset("iwf-reports").unwrap();
+    assert!(!iwf.observations.iter().any(|o| o.series == "Reports assessed" && o.period.start_year() < 2020));
+    let y2015 = iwf.observations.iter().find(|o| o.period == Period::Year(2015)).unwrap();
+    assert!(y2015.note.contains("112,975 reports processed"), "{}", y2015.note);
+}
