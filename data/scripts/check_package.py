@@ -44,6 +44,7 @@ ORIGINS = {"company-reports", "hotline-reports", "analyst-assessment", "househol
 REPORT_BASED = {"company-reports", "hotline-reports", "analyst-assessment"}
 BREAKDOWNS = {"sex", "age-band", "disability", "ethnicity-race", "urban-rural", "migrant-status"}
 TOPICS = {"uncertainty", "report-timing"}
+SCOPE_KINDS = {"member-network", "pooled-countries", "pooled-studies", "reporting-companies", "service-users"}
 ROLES = {"primary", "secondary"}
 METHODS = {"administrative", "provider-reports", "hotline-reports", "household-survey", "online-survey",
            "meta-analysis", "police-recorded", "self-selected-survey"}
@@ -178,6 +179,7 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
     roles = {s.get("id"): s.get("role", "primary") for s in ev.get("sources", [])}
     has_interval = False
     periods = []
+    geos = []
     seen = set()
     keys = []
     series_seen = set()
@@ -235,6 +237,7 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
         if rec["lower"]:
             has_interval = True
         periods.append(rec["period"])
+        geos.append(rec["geo"])
         key = (rec["series"], rec["geo"], rec["period"])
         if key in seen:
             r.error(where, f"duplicate (series, geo, period) {key}")
@@ -246,6 +249,8 @@ def check_observations(r: Report, data: Path, res: dict, geo_codes):
         r.error(rel, "no observations")
     if has_interval and not any(c.get("topic") == "uncertainty" for c in ev.get("caveats", [])):
         r.error(f"datapackage.json: {res.get('name')}", "figures have intervals: a caveat with topic 'uncertainty' is required")
+    if ev.get("population_scope") is not None and any(g != "001" for g in geos):
+        r.error(f"datapackage.json: {res.get('name')}", "population_scope: a dataset whose population is not a place is coded 001 only")
     years = sorted(int(p[:4]) for p in periods if p[:4].isdigit())
     for i, b in enumerate(ev.get("breaks", [])):
         at = str(b.get("period", ""))[:4]
@@ -305,6 +310,11 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
         check_tones(r, f"{bw}.reason", b.get("reason"))
         if "country_sum" in b:
             check_tones(r, f"{bw}.country_sum", b.get("country_sum"))
+    scope = ev.get("population_scope")
+    if scope is not None:
+        if scope.get("kind") not in SCOPE_KINDS:
+            r.error(w, f"evidence.population_scope.kind must be one of {sorted(SCOPE_KINDS)}")
+        check_localised(r, f"{w}.population_scope.label", scope.get("label"))
     if ev.get("origin") in REPORT_BASED and not any(c.get("topic") == "report-timing" for c in ev.get("caveats", [])):
         r.error(w, "caveats: a report-based origin needs a caveat with topic 'report-timing'")
     if not ev.get("licence"):

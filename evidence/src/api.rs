@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Caveat, Comparability, Dataset, DatasetMeta, GeoKind, Geography, Localised, Method, Observation, Sector,
+    Breakdown, Caveat, Comparability, Dataset, DatasetMeta, GeoKind, Geography, Grade, Localised, Method, Observation,
+    Origin, PopulationScope, Sector,
     SeriesMeta, Source, ToneText, Unit,
 };
 use crate::package::Package;
+use crate::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -32,6 +34,23 @@ pub struct DatasetSummary {
     pub title: Localised,
     pub publisher: String,
     pub sector: Sector,
+    /// How the figures arise (company reports, household survey...).
+    pub origin: Origin,
+    /// The groups the figures are split by (often none).
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
+    /// The provenance grades present among the figures, in order.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+    /// The periods from which the figures are counted differently.
+    #[serde(default)]
+    pub breaks: Vec<Period>,
+    /// Some rows of a larger table: never summed or ranked as complete.
+    #[serde(default)]
+    pub selection: bool,
+    /// Set when the population is not a place (coded 001 but not the world).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_scope: Option<PopulationScope>,
     pub unit: Unit,
     pub unit_label: Localised,
     pub indicator: Localised,
@@ -230,6 +249,17 @@ pub fn dataset_summary(d: &Dataset, pkg: &Package) -> DatasetSummary {
         title: m.title.clone(),
         publisher: m.publisher.clone(),
         sector: m.sector,
+        origin: m.origin,
+        breakdowns: m.breakdowns.clone(),
+        grades: {
+            let mut g: Vec<Grade> = d.observations.iter().map(|o| o.grade).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        },
+        breaks: m.breaks.iter().map(|b| b.period).collect(),
+        selection: m.selection,
+        population_scope: m.population_scope.clone(),
         unit: m.indicator.unit,
         unit_label: m.indicator.unit_label.clone(),
         indicator: m.indicator.name.clone(),

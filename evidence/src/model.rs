@@ -349,6 +349,34 @@ pub enum CaveatTopic {
     ReportTiming,
 }
 
+/// What kind of population a dataset covers when it is not a place: its
+/// figures are coded `001` (World) for want of a geography, but they are not
+/// figures for the world.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeKind {
+    /// A network of organisations (e.g. INHOPE's member hotlines).
+    MemberNetwork,
+    /// A survey pooled over a set of countries (e.g. 54 countries).
+    PooledCountries,
+    /// A meta-analysis pooled over the studies that exist.
+    PooledStudies,
+    /// The companies that report (e.g. to NCMEC).
+    ReportingCompanies,
+    /// People reached through a service (e.g. dark-web search-engine users).
+    ServiceUsers,
+}
+
+/// The population a dataset's figures describe when it is not a place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PopulationScope {
+    pub kind: ScopeKind,
+    /// e.g. "INHOPE member hotlines (55 in 51 countries in 2024)".
+    pub label: Localised,
+}
+
 /// A point from which the figures are counted differently: no line joins
 /// the periods before it to those from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -569,6 +597,11 @@ pub struct DatasetMeta {
     /// providers): never summed, never ranked as if complete.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub selection: bool,
+    /// Set when the figures describe a population that is not a place (a
+    /// hotline network, a pooled survey, reporting companies): they are
+    /// coded `001` but must not be read, listed or mapped as the world's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_scope: Option<PopulationScope>,
 }
 
 impl DatasetMeta {
@@ -595,6 +628,13 @@ impl DatasetMeta {
                 periods.iter().any(|p| p.end_year() < at) && periods.iter().any(|p| p.start_year() >= at)
             })
             .collect()
+    }
+
+    /// Whether the figures are for places (countries, regions, the world).
+    /// False for a population scope such as a hotline network: such a
+    /// dataset is not "covering the world" on a place's profile.
+    pub fn covers_places(&self) -> bool {
+        self.population_scope.is_none()
     }
 
     /// The break that applies to a period (the latest one at or before it).

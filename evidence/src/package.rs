@@ -108,6 +108,8 @@ struct RawMeta {
     breaks: Vec<crate::model::SeriesBreak>,
     #[serde(default)]
     selection: bool,
+    #[serde(default)]
+    population_scope: Option<crate::model::PopulationScope>,
 }
 
 #[derive(Deserialize)]
@@ -254,6 +256,7 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             series: meta.series,
             breaks: meta.breaks,
             selection: meta.selection,
+            population_scope: meta.population_scope,
         };
         let mut r = Report { file: format!("{DESCRIPTOR} ({name})"), errors: &mut errors };
         check_meta(&mut r, &meta, &glossary_ids);

@@ -218,6 +218,16 @@ pub(crate) fn check_meta_against_observations(r: &mut Report, meta: &DatasetMeta
             );
         }
     }
+    if let Some(scope) = &meta.population_scope {
+        check_localised(r, "evidence.population_scope.label", &scope.label);
+        if let Some(o) = observations.iter().find(|o| o.geo != "001") {
+            r.at(
+                None,
+                "evidence.population_scope",
+                format!("a dataset whose population is not a place is coded 001 only, but has a row for '{}'", o.geo),
+            );
+        }
+    }
     let uncertainty = meta.caveats.iter().find(|c| c.topic == Some(CaveatTopic::Uncertainty));
     if observations.iter().any(|o| o.lower.is_some()) {
         match uncertainty {

@@ -209,3 +209,21 @@ fn iwf_processed_counts_are_not_charted_as_assessed() {
     let y2015 = iwf.observations.iter().find(|o| o.period == Period::Year(2015)).unwrap();
     assert!(y2015.note.contains("112,975 reports processed"), "{}", y2015.note);
 }
+
+#[test]
+fn populations_that_are_not_places_say_so() {
+    let pkg = package();
+    for id in ["inhope-content-urls", "weprotect-gta2021-survey", "ncmec-cybertipline-by-provider", "protect-children-csam-user-surveys"] {
+        let meta = &pkg.dataset(id).unwrap().meta;
+        assert!(!meta.covers_places(), "{id}");
+        assert!(meta.population_scope.as_ref().unwrap().label.en.contains("not") || id == "protect-children-csam-user-surveys", "{id}");
+    }
+    for id in ["ncmec-cybertipline-by-country", "dh-tf-csea-prevalence", "uk-sexual-communication-offences"] {
+        assert!(pkg.dataset(id).unwrap().meta.covers_places(), "{id}");
+    }
+    let summary = evidence::api::dataset_summary(pkg.dataset("inhope-content-urls").unwrap(), &pkg);
+    assert_eq!(summary.origin, evidence::Origin::HotlineReports);
+    assert_eq!(summary.grades, vec![Grade::Verbatim, Grade::Secondary]);
+    assert_eq!(summary.breaks, vec![Period::Year(2024)]);
+    assert!(summary.population_scope.is_some());
+}

@@ -156,6 +156,8 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("break outside the figures' years", with_evidence(|e| e["breaks"] = json!([{"period": "2030", "label": {"en": "2030: new count"}, "reason": tone("counted differently")}])), "evidence.breaks[0].period: 2030 is not inside the figures' years"),
         ("break at the first year (nothing before it)", with_evidence(|e| e["breaks"] = json!([{"period": "2022", "label": {"en": "new count"}, "reason": tone("counted differently")}])), "evidence.breaks[0].period: 2022 is not inside"),
         ("break without a reason", with_evidence(|e| e["breaks"] = json!([{"period": "2023", "label": {"en": "new count"}, "reason": tone(" ")}])), "evidence.breaks[0].reason.plain.en: empty text"),
+        ("population scope on figures coded for countries", with_evidence(|e| e["population_scope"] = json!({"kind": "member-network", "label": {"en": "Member hotlines"}})), "evidence.population_scope: a dataset whose population is not a place is coded 001 only, but has a row for 'KEN'"),
+        ("unknown population scope kind", with_evidence(|e| e["population_scope"] = json!({"kind": "fan-club", "label": {"en": "Fans"}})), "unknown variant `fan-club`"),
         ("break without a label", with_evidence(|e| e["breaks"] = json!([{"period": "2023", "reason": tone("counted differently")}])), "missing field `label`"),
         ("unknown glossary term", with_evidence(|e| e["indicator"]["glossary"] = json!(["no-such-term"])), "unknown glossary term 'no-such-term'"),
         ("source URL not http", with_evidence(|e| e["sources"][0]["url"] = json!("ftp://example.org")), "is not an http(s) URL"),

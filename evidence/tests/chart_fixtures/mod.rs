@@ -154,6 +154,7 @@ fn meta(id: &str, title: Localised, unit: Unit, unit_label: Localised, method: M
         series: BTreeMap::new(),
         breaks: Vec::new(),
         selection: false,
+        population_scope: None,
     }
 }
 
