@@ -39,7 +39,12 @@ test('bad parameters show a message and a sensible default, not a blank page', a
   await expect(page.getByTestId('chart').locator('svg').first()).toBeVisible();
 });
 
-test('an unknown dataset shows a clear error with a retry', async ({ page }) => {
+test('an unknown dataset gets a not-found page that names it and leads to all datasets', async ({ page }) => {
   await page.goto('/datasets/no-such-dataset');
-  await expect(page.getByTestId('load-error')).toContainText('no-such-dataset');
+  const error = page.getByTestId('load-error');
+  await expect(error.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(error).toContainText('no-such-dataset');
+  await error.getByRole('link', { name: 'all datasets' }).click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await expect(page.getByTestId('dataset-card').first()).toBeVisible();
 });
