@@ -1,13 +1,18 @@
 //! CSV exports: the data a chart shows, or a whole dataset, with the facts
-//! a figure must never travel without (title, source, licence, caveats in the
-//! chosen tone and language, permalink) in a header block.
+//! a figure must never travel without (the chart sheet: title, source,
+//! licence, caveats with definition and population in the chosen tone and
+//! language, data release, permalink).
 //!
-//! The header block is a run of records whose first field starts with `#`,
-//! each `# key,value`. Readers that know comment lines skip them
-//! (`csv::ReaderBuilder::comment(Some(b'#'))`, pandas `comment="#"`); a
-//! spreadsheet shows them as two-column rows above the table. Every row also
-//! names its source in companion columns, so the provenance survives anyone
-//! who deletes the header.
+//! The file opens cleanly in a spreadsheet and in any CSV reader: it starts
+//! with a UTF-8 byte order mark (so Excel reads it as UTF-8), row 1 is the
+//! header, then the data; after the data, one empty row and then the sheet,
+//! one record per statement, `# key` in the first column and the text in
+//! the second, every record as wide as the header, so a reader that knows
+//! nothing of comments parses the whole file (and one that skips `#`
+//! lines, `csv::ReaderBuilder::comment(Some(b'#'))` or pandas
+//! `comment="#"`, reads the data alone). Every row also names its source
+//! in companion columns, so the provenance survives anyone who deletes the
+//! sheet.
 //!
 //! Text cells are neutralised against CSV injection: a cell that a
 //! spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first)
@@ -17,8 +22,9 @@
 
 use std::borrow::Cow;
 
-use crate::chart::{Frame, Plot};
+use crate::chart::Plot;
 use crate::model::Observation;
+use crate::sheet::{ChartSheet, SheetText};
 
 /// The columns of every export, in order.
 pub const COLUMNS: [&str; 13] = [
@@ -37,13 +43,15 @@ pub const COLUMNS: [&str; 13] = [
     "source_url",
 ];
 
-/// What the header block says beyond the chart's frame.
+/// The UTF-8 byte order mark every export starts with.
+pub const BOM: &str = "\u{FEFF}";
+
+/// What the file says about itself beyond the chart's sheet.
 pub struct CsvHeader<'a> {
     /// What the rows are, e.g. "the data shown in the chart".
     pub contents: &'a str,
-    /// The frame of the same chart: title, subtitle, notes, source line,
-    /// caveats and permalink, exactly as the picture carries them.
-    pub frame: &'a Frame,
+    /// The sheet of the same chart, exactly as the picture carries it.
+    pub sheet: &'a ChartSheet,
     /// Where and from which data version this file was taken.
     pub retrieved: &'a str,
 }
@@ -63,43 +71,64 @@ fn number(v: f64) -> String {
     format!("{v}")
 }
 
-/// The CSV of `plot.observations` with the header block.
+/// The CSV of `plot.observations`, then the sheet (see the module docs).
 pub fn to_csv(header: &CsvHeader, plot: &Plot) -> String {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    let frame = header.frame;
-    let meta = plot.meta;
-    let lang = plot.lang();
-    let mut comment = |key: &str, value: &str| {
-        // Values are single-line already (user text is folded by the state
-        // parser); metadata could hold a newline, which would end the
-        // comment line early.
-        let value = value.replace(['\r', '\n'], " ");
-        w.write_record([format!("# {key}"), neutralise(&value).into_owned()]).expect("writing to memory");
-    };
-    comment("evidence dashboard export", header.contents);
-    comment("title", &frame.title);
-    if let Some(sub) = &frame.subtitle {
-        comment("subtitle", sub);
-    }
-    comment("dataset", &meta.id);
-    comment("indicator", &format!("{} ({})", meta.indicator.name.get(lang), meta.indicator.unit_label.get(lang)));
-    comment("source", &frame.source_line);
-    comment("licence", &meta.licence);
-    comment("retrieved", header.retrieved);
-    comment("caveats", &frame.caveats_heading);
-    for (kind, text) in &frame.caveats {
-        comment("caveat", &format!("{kind}: {text}"));
-    }
-    for (i, note) in frame.notes.iter().enumerate() {
-        comment("note", &format!("{}. {note}", i + 1));
-    }
-    comment("permalink", &frame.permalink);
-
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let sheet = header.sheet;
     w.write_record(COLUMNS).expect("writing to memory");
     for o in plot.observations {
         w.write_record(row(plot, o)).expect("writing to memory");
     }
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("csv of UTF-8 text is UTF-8")
+    w.write_record([""; COLUMNS.len()]).expect("writing to memory");
+    let mut statement = |key: &str, value: &str| {
+        // Values are single-line already (user text is folded by the state
+        // parser); metadata could hold a newline, which a reader of lines
+        // would take for a new record.
+        let value = value.replace(['\r', '\n'], " ");
+        let mut record = vec![format!("# {key}"), neutralise(&value).into_owned()];
+        record.resize(COLUMNS.len(), String::new());
+        w.write_record(&record).expect("writing to memory");
+    };
+    statement("evidence dashboard export", header.contents);
+    statement("title", &sheet.title);
+    statement("subtitle", &sheet.subtitle);
+    statement("byline", &sheet.byline);
+    statement("dataset", &plot.meta.id);
+    statement("summary", &sheet.summary);
+    for note in &sheet.selection_notes {
+        statement("selection", note);
+    }
+    if let Some(shared) = &sheet.shared {
+        statement("shared", &shared.heading);
+        for line in shared.lines(sheet.lang) {
+            statement("shared", &line);
+        }
+    }
+    statement("caveats", &sheet.caveats_heading);
+    for section in &sheet.caveats {
+        for item in &section.items {
+            statement("caveat", &format!("{}: {}", section.label, SheetText::line(item)));
+        }
+    }
+    for line in &sheet.comparability {
+        statement("comparability", line);
+    }
+    statement("sources", &sheet.sources_heading);
+    for source in &sheet.sources {
+        statement("source", &source.line());
+    }
+    statement("licence", &sheet.licence_line);
+    if let Some(line) = &sheet.release_line {
+        statement("release", line);
+    }
+    for line in &sheet.provenance {
+        statement("provenance", line);
+    }
+    statement("retrieved", header.retrieved);
+    statement("permalink", &sheet.permalink);
+    let mut out = String::from(BOM);
+    out.push_str(std::str::from_utf8(&w.into_inner().expect("writing to memory")).expect("csv of UTF-8 text is UTF-8"));
+    out
 }
 
 fn row(plot: &Plot, o: &Observation) -> [String; 13] {

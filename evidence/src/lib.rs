@@ -12,8 +12,10 @@ pub mod export_csv;
 pub mod model;
 pub mod package;
 pub mod period;
+pub mod sheet;
 pub mod state;
 pub mod validate;
+pub mod words;
 
 pub use model::*;
 pub use package::{Package, load, load_dir};

@@ -120,7 +120,7 @@ async fn an_embed_shows_the_chart_its_caveats_the_source_and_a_link_back() {
         assert!(panel.contains(&format!(r#"data-kind="{}""#, kind.code())), "{kind:?} in the panel");
     }
     // The source line and the way back to the full chart.
-    let source = between(html, r#"<p class="source""#, "</p>");
+    let source = between(html, r#"<div class="source""#, "</div>");
     assert!(source.contains(&evidence::chart::escape_xml(&meta.publisher)), "{source}");
     let link = tags(html)
         .into_iter()
@@ -146,22 +146,28 @@ async fn every_kind_of_caveat_has_a_line_in_view_and_its_full_text_in_the_page()
             let text = evidence::chart::escape_xml(c.text(tone).get(evidence::model::Lang::En));
             assert!(panel.contains(&text), "full text of a {:?} caveat ({tone:?})", c.kind);
         }
-        // Each kind is a <details> whose <summary> (always shown) has the
-        // kind and a gist, or a single line when the gist is the whole text.
-        for (name, attrs) in tags(panel) {
-            if name == "details" || (name == "div" && attr(&attrs, "class") == Some("caveat")) {
-                assert!(attr(&attrs, "data-kind").is_some());
-                assert!(attr(&attrs, "open").is_none(), "closed to one line, never hidden");
-            }
-        }
+        // The definition and who is counted, as the chart page has them.
+        let definition = evidence::chart::escape_xml(meta.indicator.definition.get(tone, evidence::model::Lang::En));
+        let population = evidence::chart::escape_xml(meta.coverage.population.get(tone, evidence::model::Lang::En));
+        assert!(panel.contains(&definition), "the definition ({tone:?})");
+        assert!(panel.contains(&population), "the population ({tone:?})");
+        // Every statement is shown whole: nothing is folded away or cut to
+        // a first sentence that could say the opposite of the whole.
+        assert!(!panel.contains("<details") && !panel.contains('…'), "{panel}");
         let lines = panel.matches(r#"class="caveat-line""#).count();
-        let mut kinds: Vec<_> = meta.caveats.iter().map(|c| c.kind).collect();
-        kinds.dedup();
-        kinds.sort();
-        kinds.dedup();
-        assert_eq!(lines, kinds.len(), "one visible line per kind");
-        assert_eq!(panel.matches(r#"<span class="gist""#).count(), kinds.len());
+        assert_eq!(lines, meta.caveats.len() + 2, "one line per caveat, the definition and the population");
     }
+}
+
+#[tokio::test]
+async fn an_embed_names_missing_places_and_marks_a_sharers_words() {
+    let html = get(&format!("/embed/datasets/{BY_COUNTRY}?chart=bar&geo=KEN,HMD&title=Big%20claim&ann=2021:My%20note")).await.body;
+    assert!(html.contains("No figures for: Heard Island and McDonald Islands — shown as a gap, not a zero."), "missing places by name");
+    let title = between(&html, r#"<h1 class="title""#, "</h1>");
+    assert!(!title.contains("Big claim"), "the heading stays the dataset's own name: {title}");
+    let shared = between(&html, r#"<aside class="shared-words""#, "</aside>");
+    assert!(shared.contains("Title and notes added by whoever shared this link"), "{shared}");
+    assert!(shared.contains("Big claim") && shared.contains("2021: My note"), "{shared}");
 }
 
 #[tokio::test]

@@ -10,85 +10,18 @@
 //! as text, never as markup.
 
 use evidence::model::Lang;
+use evidence::words::W;
 use evidence::period::Period;
 use evidence::state::{ChartState, MAX_NOTE_CHARS, MAX_NOTES, MAX_SUBTITLE_CHARS, MAX_TITLE_CHARS, Note, clean_text};
 use leptos::prelude::*;
 
 use crate::components::chart::multi_select::Choice;
 
-#[derive(Clone, Copy)]
-enum Word {
-    Heading,
-    Intro,
-    Title,
-    Subtitle,
-    Notes,
-    NoNotes,
-    Period,
-    Place,
-    WholeChart,
-    NoteText,
-    AddNote,
-    Remove,
-    TooManyNotes,
-    EmptyNote,
-    Highlight,
-    From,
-    To,
-    NoHighlight,
-    Characters,
-}
-
-impl Word {
-    fn get(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Word::Heading, Lang::En) => "Annotate this chart",
-            (Word::Heading, Lang::Fr) => "Annoter ce graphique",
-            (Word::Intro, Lang::En) => "Your title, notes and highlight are part of this page's address and of every download: share the link and the chart comes with them, and with its caveats.",
-            (Word::Intro, Lang::Fr) => "Votre titre, vos notes et la période mise en évidence font partie de l'adresse de cette page et de chaque téléchargement : partagez le lien, le graphique les garde, avec ses mises en garde.",
-            (Word::Title, Lang::En) => "Title",
-            (Word::Title, Lang::Fr) => "Titre",
-            (Word::Subtitle, Lang::En) => "Subtitle",
-            (Word::Subtitle, Lang::Fr) => "Sous-titre",
-            (Word::Notes, Lang::En) => "Notes",
-            (Word::Notes, Lang::Fr) => "Notes",
-            (Word::NoNotes, Lang::En) => "No notes yet.",
-            (Word::NoNotes, Lang::Fr) => "Pas encore de note.",
-            (Word::Period, Lang::En) => "Period",
-            (Word::Period, Lang::Fr) => "Période",
-            (Word::Place, Lang::En) => "Place (optional)",
-            (Word::Place, Lang::Fr) => "Lieu (facultatif)",
-            (Word::WholeChart, Lang::En) => "The whole chart",
-            (Word::WholeChart, Lang::Fr) => "Tout le graphique",
-            (Word::NoteText, Lang::En) => "Note",
-            (Word::NoteText, Lang::Fr) => "Note",
-            (Word::AddNote, Lang::En) => "Add note",
-            (Word::AddNote, Lang::Fr) => "Ajouter la note",
-            (Word::Remove, Lang::En) => "Remove",
-            (Word::Remove, Lang::Fr) => "Retirer",
-            (Word::TooManyNotes, Lang::En) => "A chart has at most 8 notes; remove one to add another.",
-            (Word::TooManyNotes, Lang::Fr) => "Un graphique a au plus 8 notes ; retirez-en une pour en ajouter une autre.",
-            (Word::EmptyNote, Lang::En) => "Write the note first.",
-            (Word::EmptyNote, Lang::Fr) => "Écrivez d'abord la note.",
-            (Word::Highlight, Lang::En) => "Highlight years",
-            (Word::Highlight, Lang::Fr) => "Mettre des années en évidence",
-            (Word::From, Lang::En) => "From",
-            (Word::From, Lang::Fr) => "De",
-            (Word::To, Lang::En) => "To",
-            (Word::To, Lang::Fr) => "À",
-            (Word::NoHighlight, Lang::En) => "None",
-            (Word::NoHighlight, Lang::Fr) => "Aucune",
-            (Word::Characters, Lang::En) => "characters",
-            (Word::Characters, Lang::Fr) => "caractères",
-        }
-    }
-}
-
 /// A title or subtitle field with its live character count.
 #[component]
 fn TextField(
     id: &'static str,
-    label: Word,
+    label: W,
     max: usize,
     #[prop(into)] value: Signal<Option<String>>,
     on_commit: Callback<Option<String>>,
@@ -111,7 +44,7 @@ fn TextField(
                     on_commit.run((!text.is_empty()).then_some(text));
                 }/>
             <span id=count_id class="char-count" data-testid=format!("{id}-count")>
-                {move || format!("{} / {max} {}", draft.get().chars().count(), Word::Characters.get(lang.get()))}
+                {move || W::AnnotCharacters.count(lang.get(), draft.get().chars().count() as f64, &[("max", &max.to_string())])}
             </span>
         </div>
     }
@@ -141,7 +74,7 @@ pub fn AnnotationEditor(
     let note_period = RwSignal::new(latest.map(|p| p.to_string()).unwrap_or_default());
     let note_geo = RwSignal::new(String::new());
     let note_text = RwSignal::new(String::new());
-    let note_error = RwSignal::new(None::<Word>);
+    let note_error = RwSignal::new(None::<W>);
     let text_input = NodeRef::<leptos::html::Input>::new();
 
     let add_note = move |ev: leptos::ev::SubmitEvent| {
@@ -149,14 +82,14 @@ pub fn AnnotationEditor(
         let text = clean_text(&note_text.get_untracked(), MAX_NOTE_CHARS);
         let Ok(period) = note_period.get_untracked().parse::<Period>() else { return };
         if text.is_empty() {
-            note_error.set(Some(Word::EmptyNote));
+            note_error.set(Some(W::AnnotEmptyNote));
             if let Some(el) = text_input.get_untracked() {
                 let _ = el.focus();
             }
             return;
         }
         if state.get_untracked().notes.len() >= MAX_NOTES {
-            note_error.set(Some(Word::TooManyNotes));
+            note_error.set(Some(W::AnnotTooManyNotes));
             return;
         }
         note_error.set(None);
@@ -173,7 +106,7 @@ pub fn AnnotationEditor(
         move |code: &str| places.iter().find(|c| c.value == code).map(|c| c.label.clone()).unwrap_or_else(|| code.to_string())
     };
 
-    let highlight_select = move |id: &'static str, label: Word, is_from: bool| {
+    let highlight_select = move |id: &'static str, label: W, is_from: bool| {
         let years = years.clone();
         let current = move || state.get().highlight.map(|(a, b)| if is_from { a } else { b });
         view! {
@@ -194,7 +127,7 @@ pub fn AnnotationEditor(
                     };
                     update(&|s| s.highlight = span);
                 }>
-                    <option value="" selected=move || current().is_none()>{move || Word::NoHighlight.get(lang.get())}</option>
+                    <option value="" selected=move || current().is_none()>{move || W::AnnotNoHighlight.get(lang.get())}</option>
                     {years.into_iter().map(|y| view! {
                         <option value=y.to_string() selected=move || current() == Some(y)>{y}</option>
                     }).collect_view()}
@@ -205,22 +138,22 @@ pub fn AnnotationEditor(
 
     view! {
         <section class="annotation-editor" aria-labelledby="annotate-heading" data-testid="annotation-editor">
-            <h2 id="annotate-heading">{move || Word::Heading.get(lang.get())}</h2>
-            <p class="hint">{move || Word::Intro.get(lang.get())}</p>
+            <h2 id="annotate-heading">{move || W::AnnotHeading.get(lang.get())}</h2>
+            <p class="hint">{move || W::AnnotIntro.get(lang.get())}</p>
             <div class="controls">
-                <TextField id="annot-title" label=Word::Title max=MAX_TITLE_CHARS lang=lang
+                <TextField id="annot-title" label=W::AnnotTitle max=MAX_TITLE_CHARS lang=lang
                     value=Signal::derive(move || state.get().title)
                     on_commit=Callback::new(move |t: Option<String>| update(&|s| s.title = t.clone()))/>
-                <TextField id="annot-subtitle" label=Word::Subtitle max=MAX_SUBTITLE_CHARS lang=lang
+                <TextField id="annot-subtitle" label=W::AnnotSubtitle max=MAX_SUBTITLE_CHARS lang=lang
                     value=Signal::derive(move || state.get().subtitle)
                     on_commit=Callback::new(move |t: Option<String>| update(&|s| s.subtitle = t.clone()))/>
             </div>
             <fieldset class="annotation-notes">
-                <legend>{move || Word::Notes.get(lang.get())}</legend>
+                <legend>{move || W::AnnotNotes.get(lang.get())}</legend>
                 {move || {
                     let notes = state.get().notes;
                     if notes.is_empty() {
-                        return view! { <p data-testid="annot-no-notes">{Word::NoNotes.get(lang.get())}</p> }.into_any();
+                        return view! { <p data-testid="annot-no-notes">{W::AnnotNoNotes.get(lang.get())}</p> }.into_any();
                     }
                     let place_name = place_name.clone();
                     view! {
@@ -234,9 +167,9 @@ pub fn AnnotationEditor(
                                     <li data-testid="annot-note">
                                         <span>{anchor} ": " {n.text.clone()}</span> " "
                                         <button type="button" data-testid=format!("annot-remove-{i}")
-                                            aria-label=move || format!("{} {} {}", Word::Remove.get(lang.get()), Word::NoteText.get(lang.get()).to_lowercase(), i + 1)
+                                            aria-label=move || W::AnnotRemove.fill(lang.get(), &[("n", &(i + 1).to_string())])
                                             on:click=move |_| update(&|s| { if i < s.notes.len() { s.notes.remove(i); } })>
-                                            {move || Word::Remove.get(lang.get())}
+                                            {move || W::AnnotRemoveButton.get(lang.get())}
                                         </button>
                                     </li>
                                 }
@@ -246,7 +179,7 @@ pub fn AnnotationEditor(
                 }}
                 <form class="controls annotation-add" data-testid="annot-add-form" on:submit=add_note>
                     <div class="field">
-                        <label for="annot-note-period">{move || Word::Period.get(lang.get())}</label>
+                        <label for="annot-note-period">{move || W::AnnotPeriod.get(lang.get())}</label>
                         <select id="annot-note-period" data-testid="annot-note-period"
                             on:change=move |ev| note_period.set(event_target_value(&ev))>
                             {periods.iter().rev().map(|p| {
@@ -258,38 +191,38 @@ pub fn AnnotationEditor(
                     </div>
                     {(!places.is_empty()).then(|| view! {
                         <div class="field">
-                            <label for="annot-note-geo">{move || Word::Place.get(lang.get())}</label>
+                            <label for="annot-note-geo">{move || W::AnnotPlace.get(lang.get())}</label>
                             <select id="annot-note-geo" data-testid="annot-note-geo"
                                 on:change=move |ev| note_geo.set(event_target_value(&ev))>
-                                <option value="" selected=true>{move || Word::WholeChart.get(lang.get())}</option>
+                                <option value="" selected=true>{move || W::AnnotWholeChart.get(lang.get())}</option>
                                 {places.iter().map(|c| view! { <option value=c.value.clone()>{c.label.clone()}</option> }).collect_view()}
                             </select>
                         </div>
                     })}
                     <div class="field annotation-field">
-                        <label for="annot-note-text">{move || Word::NoteText.get(lang.get())}</label>
+                        <label for="annot-note-text">{move || W::AnnotNote.get(lang.get())}</label>
                         <input id="annot-note-text" type="text" data-testid="annot-note-text" node_ref=text_input
                             maxlength=MAX_NOTE_CHARS.to_string() autocomplete="off" aria-describedby="annot-note-text-count"
                             on:input=move |ev| note_text.set(event_target_value(&ev))/>
                         <span id="annot-note-text-count" class="char-count" data-testid="annot-note-text-count">
-                            {move || format!("{} / {MAX_NOTE_CHARS} {}", note_text.get().chars().count(), Word::Characters.get(lang.get()))}
+                            {move || W::AnnotCharacters.count(lang.get(), note_text.get().chars().count() as f64, &[("max", &MAX_NOTE_CHARS.to_string())])}
                         </span>
                     </div>
                     <button type="submit" data-testid="annot-add-note"
-                        disabled=move || { state.get().notes.len() >= MAX_NOTES }>{move || Word::AddNote.get(lang.get())}</button>
+                        disabled=move || { state.get().notes.len() >= MAX_NOTES }>{move || W::AnnotAddNote.get(lang.get())}</button>
                     <p role="status" aria-live="polite" class="field-error" data-testid="annot-note-status">
                         {move || {
                             let full = state.get().notes.len() >= MAX_NOTES;
-                            note_error.get().or(full.then_some(Word::TooManyNotes)).map(|w| w.get(lang.get()))
+                            note_error.get().or(full.then_some(W::AnnotTooManyNotes)).map(|w| w.fill(lang.get(), &[("max", &MAX_NOTES.to_string())]))
                         }}
                     </p>
                 </form>
             </fieldset>
             {(last_year > first_year).then(|| view! {
                 <fieldset class="year-range annotation-highlight">
-                    <legend>{move || Word::Highlight.get(lang.get())}</legend>
-                    {highlight_select("annot-hl-from", Word::From, true)}
-                    {highlight_select("annot-hl-to", Word::To, false)}
+                    <legend>{move || W::AnnotHighlight.get(lang.get())}</legend>
+                    {highlight_select("annot-hl-from", W::AnnotFrom, true)}
+                    {highlight_select("annot-hl-to", W::AnnotTo, false)}
                 </fieldset>
             })}
         </section>

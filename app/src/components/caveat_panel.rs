@@ -4,21 +4,13 @@
 //! and links to the glossary terms it uses.
 
 use evidence::api::TermName;
-use evidence::model::{Caveat, CaveatKind, Lang, Localised, Tone, ToneText};
+use evidence::model::{Caveat, Lang, Tone, ToneText};
+use evidence::sheet::{CaveatSection, caveat_sections};
+use evidence::words::W;
 use leptos::prelude::*;
 
 use crate::components::glossary_links::GlossaryLinks;
 use crate::i18n::{Msg, t};
-
-fn kind_msg(kind: CaveatKind) -> Msg {
-    match kind {
-        CaveatKind::Coverage => Msg::CaveatCoverage,
-        CaveatKind::Bias => Msg::CaveatBias,
-        CaveatKind::Definition => Msg::CaveatDefinition,
-        CaveatKind::Comparability => Msg::CaveatComparability,
-        CaveatKind::Method => Msg::CaveatMethod,
-    }
-}
 
 /// A heading of level 2, 3, 4 or 5 (the panel sits under pages and cards of
 /// different depths; headings must stay in order).
@@ -31,14 +23,25 @@ fn heading(level: u8, id: Option<String>, text: impl IntoView + 'static) -> AnyV
     }
 }
 
-/// Text in the chosen language, marked `lang="en"` where French fell back.
-fn localised_item(text: Localised, lang: Signal<Lang>, prefix: Option<Msg>) -> impl IntoView {
-    let t2 = text.clone();
+/// One kind of caveat, every statement of it, as the chart sheet has them
+/// (evidence::sheet::caveat_sections: the same statements the first paint,
+/// the embed and the exports carry).
+fn section_view(section: CaveatSection, level: u8, lang: Lang) -> impl IntoView {
     view! {
-        <li lang=move || t2.get_with_fallback(lang.get()).1.then_some("en")>
-            {prefix.map(|p| view! { <strong>{move || p.get(lang.get())} " "</strong> })}
-            {move || text.get(lang.get()).to_string()}
-        </li>
+        <section class=format!("caveat caveat-{}", section.kind.code()) data-kind=section.kind.code()>
+            {heading(level + 1, None, section.label)}
+            <ul>
+                {section.items.into_iter().map(|item| view! {
+                    <li lang=item.fell_back.then_some("en")>
+                        {item.lead.map(|lead| view! { <strong>{lead} " "</strong> })}
+                        {item.text}
+                        {item.source_url.map(|u| view! {
+                            " " <a href=u rel="noopener noreferrer external" class="source-link">{W::SourceLink.get(lang)}</a>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 
@@ -73,68 +76,22 @@ pub fn CaveatPanel(
         Some(s) => format!("caveat-heading-{s}"),
         None => "caveat-heading".to_string(),
     };
-    let mut kinds: Vec<CaveatKind> = caveats.iter().map(|c| c.kind).collect();
-    if definition.is_some() {
-        kinds.push(CaveatKind::Definition);
-    }
-    if population.is_some() {
-        kinds.push(CaveatKind::Coverage);
-    }
-    kinds.sort();
-    kinds.dedup();
-    let sections = kinds
-        .into_iter()
-        .map(|kind| {
-            let take = if more_path.is_some() { 1 } else { usize::MAX };
-            let items: Vec<Caveat> = caveats.iter().filter(|c| c.kind == kind).take(take).cloned().collect();
-            let lead = match kind {
-                CaveatKind::Definition => definition.clone().map(|d| (d, Msg::IndicatorDefinition)),
-                CaveatKind::Coverage => population.clone().map(|p| (p, Msg::Population)),
-                _ => None,
-            };
-            let lead = lead.map(|(text, label)| {
-                let text = Memo::new(move |_| text.localised(tone.get()).clone());
-                view! { {move || localised_item(text.get(), lang, Some(label))} }
-            });
-            view! {
-                <section class=format!("caveat caveat-{}", kind.code()) data-kind=kind.code()>
-                    {heading(level + 1, None, move || kind_msg(kind).get(lang.get()))}
-                    <ul>
-                        {lead}
-                        {items
-                            .into_iter()
-                            .map(|c| {
-                                let c2 = c.clone();
-                                let url = c.source_url.clone();
-                                let text = move || c.text(tone.get()).get_with_fallback(lang.get()).0.to_string();
-                                let fell_back = move || c2.text(tone.get()).get_with_fallback(lang.get()).1;
-                                view! {
-                                    <li lang=move || fell_back().then_some("en")>
-                                        {text}
-                                        {url.map(|u| view! {
-                                            " " <a href=u rel="noopener noreferrer external" class="source-link">
-                                                {t(lang, Msg::SourceLink)}
-                                            </a>
-                                        })}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-        .collect_view();
+    let take = if more_path.is_some() { 1 } else { usize::MAX };
+    let n = caveats.len();
+    let sections = Memo::new(move |_| caveat_sections(&caveats, definition.as_ref(), population.as_ref(), tone.get(), lang.get(), take));
+    let sections = move || {
+        let l = lang.get();
+        sections.get().into_iter().map(|s| section_view(s, level, l)).collect_view()
+    };
     let has_terms = !terms.is_empty();
     let href = crate::prefs::use_href();
     let more = more_path.map(|path| {
-        let n = caveats.len();
         view! { <p class="more-caveats"><a href=move || href(&path)>{move || Msg::AllCaveats.fill(lang.get(), &[&n.to_string()])}</a></p> }
     });
     let labelled_by = heading_id.clone();
     view! {
         <aside class="caveat-panel" aria-labelledby=labelled_by data-testid="caveat-panel">
-            {heading(level, Some(heading_id), t(lang, Msg::WhatThisShows))}
+            {heading(level, Some(heading_id), move || W::CaveatsHeading.get(lang.get()))}
             {(!extra_warnings.is_empty()).then(|| view! {
                 <ul class="comparability-warnings" role="note">
                     {extra_warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}

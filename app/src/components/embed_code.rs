@@ -4,8 +4,8 @@
 //! is asked of the server's oEmbed endpoint, so the page and oEmbed can
 //! never hand out different snippets.
 
-use evidence::model::Lang;
 use evidence::state::{ChartState, percent_encode};
+use evidence::words::W;
 use leptos::prelude::*;
 use serde::Deserialize;
 
@@ -22,38 +22,6 @@ enum Copied {
     NotYet,
     Done,
     Refused,
-}
-
-#[derive(Clone, Copy)]
-enum Word {
-    Heading,
-    Intro,
-    Copy,
-    Copied,
-    Refused,
-    OEmbed,
-    Loading,
-}
-
-impl Word {
-    fn get(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Word::Heading, Lang::En) => "Embed this chart",
-            (Word::Heading, Lang::Fr) => "Intégrer ce graphique",
-            (Word::Intro, Lang::En) => "Paste this code into a web page. The chart travels with its caveats and source, and fits its height to the page.",
-            (Word::Intro, Lang::Fr) => "Collez ce code dans une page web. Le graphique garde ses mises en garde et sa source, et ajuste sa hauteur à la page.",
-            (Word::Copy, Lang::En) => "Copy code",
-            (Word::Copy, Lang::Fr) => "Copier le code",
-            (Word::Copied, Lang::En) => "Copied",
-            (Word::Copied, Lang::Fr) => "Copié",
-            (Word::Refused, Lang::En) => "The browser refused to copy: the code is selected, press Ctrl+C (⌘C on a Mac).",
-            (Word::Refused, Lang::Fr) => "Le navigateur a refusé la copie : le code est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).",
-            (Word::OEmbed, Lang::En) => "oEmbed address, for publishing systems that take one:",
-            (Word::OEmbed, Lang::Fr) => "Adresse oEmbed, pour les systèmes de publication qui l'acceptent :",
-            (Word::Loading, Lang::En) => "Preparing the code…",
-            (Word::Loading, Lang::Fr) => "Préparation du code…",
-        }
-    }
 }
 
 fn origin() -> String {
@@ -98,9 +66,9 @@ pub fn EmbedCode(dataset_id: String, #[prop(into)] state: Signal<ChartState>) ->
 
     view! {
         <section class="embed-code" aria-labelledby="embed-code-heading" data-testid="embed-code">
-            <h2 id="embed-code-heading">{move || Word::Heading.get(lang.get())}</h2>
-            <p>{move || Word::Intro.get(lang.get())}</p>
-            <Transition fallback=move || view! { <p aria-busy="true">{Word::Loading.get(lang.get_untracked())}</p> }>
+            <h2 id="embed-code-heading">{move || W::EmbedHeading.get(lang.get())}</h2>
+            <p>{move || W::EmbedIntro.get(lang.get())}</p>
+            <Transition fallback=move || view! { <p aria-busy="true">{W::EmbedLoading.get(lang.get_untracked())}</p> }>
                 {move || Suspend::new(async move {
                     match snippet.await {
                         Err(e) => view! { <p class="notice" role="status">{e.to_string()}</p> }.into_any(),
@@ -108,12 +76,12 @@ pub fn EmbedCode(dataset_id: String, #[prop(into)] state: Signal<ChartState>) ->
                             <textarea node_ref=textarea readonly rows="4" spellcheck="false" class="embed-snippet"
                                 aria-labelledby="embed-code-heading" data-testid="embed-snippet" prop:value=html></textarea>
                             <div class="embed-actions">
-                                <button type="button" data-testid="embed-copy" on:click=copy>{move || Word::Copy.get(lang.get())}</button>
+                                <button type="button" data-testid="embed-copy" on:click=copy>{move || W::EmbedCopy.get(lang.get())}</button>
                                 <span role="status" aria-live="polite" data-testid="embed-copy-status">
                                     {move || match copied.get() {
                                         Copied::NotYet => "",
-                                        Copied::Done => Word::Copied.get(lang.get()),
-                                        Copied::Refused => Word::Refused.get(lang.get()),
+                                        Copied::Done => W::EmbedCopied.get(lang.get()),
+                                        Copied::Refused => W::EmbedRefused.get(lang.get()),
                                     }}
                                 </span>
                             </div>
@@ -121,7 +89,7 @@ pub fn EmbedCode(dataset_id: String, #[prop(into)] state: Signal<ChartState>) ->
                     }
                 })}
             </Transition>
-            <p class="oembed-url">{move || Word::OEmbed.get(lang.get())} " " <code data-testid="oembed-url">{oembed_url}</code></p>
+            <p class="oembed-url">{move || W::EmbedOembed.get(lang.get())} " " <code data-testid="oembed-url">{oembed_url}</code></p>
         </section>
     }
 }

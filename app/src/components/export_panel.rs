@@ -8,6 +8,8 @@ use evidence::model::{Lang, Tone};
 use evidence::state::{ChartState, STATE_VERSION, percent_encode};
 use leptos::prelude::*;
 
+use evidence::words::W;
+
 use crate::i18n::use_lang;
 
 /// The sizes the server offers (server/src/export/size.rs).
@@ -28,48 +30,10 @@ impl Preset {
         }
     }
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Preset::Report, Lang::En) => "Report page (1200 × 800)",
-            (Preset::Report, Lang::Fr) => "Page de rapport (1200 × 800)",
-            (Preset::Slide, Lang::En) => "Slide, 16:9 (1920 × 1080)",
-            (Preset::Slide, Lang::Fr) => "Diapositive, 16:9 (1920 × 1080)",
-            (Preset::Square, Lang::En) => "Square (1080 × 1080)",
-            (Preset::Square, Lang::Fr) => "Carré (1080 × 1080)",
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Word {
-    Heading,
-    Intro,
-    Size,
-    HighResolution,
-    Png,
-    Svg,
-    ChartCsv,
-    DataCsv,
-}
-
-impl Word {
-    fn get(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Word::Heading, Lang::En) => "Download",
-            (Word::Heading, Lang::Fr) => "Télécharger",
-            (Word::Intro, Lang::En) => "Every file carries the title, your notes, the source and what these figures do and do not show.",
-            (Word::Intro, Lang::Fr) => "Chaque fichier garde le titre, vos notes, la source et ce que ces chiffres montrent et ne montrent pas.",
-            (Word::Size, Lang::En) => "Picture size",
-            (Word::Size, Lang::Fr) => "Taille de l'image",
-            (Word::HighResolution, Lang::En) => "High resolution PNG (2×)",
-            (Word::HighResolution, Lang::Fr) => "PNG haute résolution (2×)",
-            (Word::Png, Lang::En) => "Picture (PNG)",
-            (Word::Png, Lang::Fr) => "Image (PNG)",
-            (Word::Svg, Lang::En) => "Vector picture (SVG)",
-            (Word::Svg, Lang::Fr) => "Image vectorielle (SVG)",
-            (Word::ChartCsv, Lang::En) => "Data shown (CSV)",
-            (Word::ChartCsv, Lang::Fr) => "Données affichées (CSV)",
-            (Word::DataCsv, Lang::En) => "Whole dataset (CSV)",
-            (Word::DataCsv, Lang::Fr) => "Jeu de données complet (CSV)",
+        match self {
+            Preset::Report => W::PresetReport.get(lang),
+            Preset::Slide => W::PresetSlide.get(lang),
+            Preset::Square => W::PresetSquare.get(lang),
         }
     }
 }
@@ -108,11 +72,11 @@ pub fn ExportPanel(dataset_id: String, #[prop(into)] state: Signal<ChartState>) 
 
     view! {
         <section class="export-panel" aria-labelledby="export-heading" data-testid="export-panel">
-            <h2 id="export-heading">{move || Word::Heading.get(lang.get())}</h2>
-            <p class="hint">{move || Word::Intro.get(lang.get())}</p>
+            <h2 id="export-heading">{move || W::ExportHeading.get(lang.get())}</h2>
+            <p class="hint">{move || W::ExportIntro.get(lang.get())}</p>
             <div class="controls">
                 <div class="field">
-                    <label for="export-preset">{move || Word::Size.get(lang.get())}</label>
+                    <label for="export-preset">{move || W::ExportSize.get(lang.get())}</label>
                     <select id="export-preset" data-testid="export-preset" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         if let Some(p) = Preset::ALL.into_iter().find(|p| p.code() == code) {
@@ -128,15 +92,15 @@ pub fn ExportPanel(dataset_id: String, #[prop(into)] state: Signal<ChartState>) 
                     <label>
                         <input type="checkbox" data-testid="export-retina" prop:checked=move || retina.get()
                             on:change=move |ev| retina.set(event_target_checked(&ev))/>
-                        " " {move || Word::HighResolution.get(lang.get())}
+                        " " {move || W::ExportHighResolution.get(lang.get())}
                     </label>
                 </div>
             </div>
             <ul class="export-links">
-                <li><a class="button" href=png download="" data-testid="export-png">{move || Word::Png.get(lang.get())}</a></li>
-                <li><a class="button" href=svg download="" data-testid="export-svg">{move || Word::Svg.get(lang.get())}</a></li>
-                <li><a class="button" href=chart_csv download="" data-testid="export-csv">{move || Word::ChartCsv.get(lang.get())}</a></li>
-                <li><a class="button" href=data_csv download="" data-testid="export-data-csv">{move || Word::DataCsv.get(lang.get())}</a></li>
+                <li><a class="button" href=png download="" data-testid="export-png">{move || W::ExportPng.get(lang.get())}</a></li>
+                <li><a class="button" href=svg download="" data-testid="export-svg">{move || W::ExportSvg.get(lang.get())}</a></li>
+                <li><a class="button" href=chart_csv download="" data-testid="export-csv">{move || W::ExportChartCsv.get(lang.get())}</a></li>
+                <li><a class="button" href=data_csv download="" data-testid="export-data-csv">{move || W::ExportDataCsv.get(lang.get())}</a></li>
             </ul>
         </section>
     }

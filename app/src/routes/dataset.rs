@@ -2,8 +2,10 @@
 //! chart with its caveat panel beside it, the data table and the sources.
 //! Everything the user sets lives in the URL query.
 
-use evidence::api::{GeoList, TermName};
+use evidence::api::{GeoList, TermName, VersionInfo};
+use evidence::chart::{Plot, select};
 use evidence::model::{Dataset, GeoKind, Geography, Lang, Unit};
+use evidence::sheet::{ChartSheet, SheetInput};
 use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -17,7 +19,7 @@ use crate::components::chart_view::ChartView;
 use crate::components::first_paint::HandOver;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
-use crate::i18n::{Msg, method_msg, t, use_lang};
+use crate::i18n::{Msg, t, use_lang};
 use crate::prefs::{use_go, use_href, use_page_title};
 
 #[derive(Clone)]
@@ -38,6 +40,26 @@ async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) ->
         geographies,
         geos: detail.geos,
         terms: detail.glossary_terms,
+    })
+}
+
+/// The chart's sheet (evidence::sheet), the same words the first paint,
+/// the embed and the exports carry. Other datasets are named by id in its
+/// comparability notes: a chart page does not load the whole catalogue.
+fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState, release: Option<&str>) -> ChartSheet {
+    let names = crate::components::chart_view::geo_names(geographies, state.lang);
+    let selection = select(dataset, state, geographies);
+    let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state, world: None };
+    let href = format!("/datasets/{}?{}", evidence::state::percent_encode(&dataset.meta.id), state.to_query());
+    let permalink = web_sys::window().and_then(|w| w.location().origin().ok()).map(|o| format!("{o}{href}")).unwrap_or(href);
+    ChartSheet::build(&SheetInput {
+        plot: &plot,
+        years: dataset.years_label(),
+        selection_notes: &selection.notes,
+        missing_geos: &selection.missing_geos,
+        permalink,
+        release,
+        others: &[],
     })
 }
 
@@ -79,6 +101,9 @@ pub fn DatasetPage() -> impl IntoView {
         let want = want_map.get();
         async move { if want { api::world_map().await.map(Some) } else { Ok(None) } }
     });
+    // The data release, for the sheet's release line (the same package
+    // the server's exports name).
+    let release = LocalResource::new(|| crate::api::fetch_json::<VersionInfo>("/api/v1/version"));
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });
@@ -109,10 +134,14 @@ pub fn DatasetPage() -> impl IntoView {
                     // the whole page under the reader's focus.
                     Ok(PageData { dataset, geographies, geos, terms }) => untrack(move || {
                         let meta = dataset.meta.clone();
-                        let default_title = meta.title.get(l).to_string();
-                        let subtitle = format!("{} — {}", meta.indicator.name.get(l), meta.indicator.unit_label.get(l));
+                        let sheet = {
+                            let (dataset, geographies) = (dataset.clone(), geographies.clone());
+                            Memo::new(move |_| {
+                                let version = release.get().and_then(|r| r.ok()).map(|v| v.data_version);
+                                chart_sheet(&dataset, &geographies, &state.get(), version.as_deref())
+                            })
+                        };
                         let periods = dataset.periods();
-                        let byline = format!("{} · {} · {}", meta.publisher, method_msg(meta.coverage.method).get(l), dataset.years_label());
                         let geo_options = geo_choices(&geos, &geographies, meta.indicator.unit, l);
                         let series_options: Vec<Choice> = dataset
                             .series_names()
@@ -120,17 +149,26 @@ pub fn DatasetPage() -> impl IntoView {
                             .filter(|s| !s.is_empty())
                             .map(|s| Choice { value: s.to_string(), label: meta.series_label(s, l).to_string() })
                             .collect();
-                        let sources = meta.sources.clone();
                         let compare_target = format!("/compare?datasets={}", meta.id);
-                        let licence = meta.licence.clone();
                         let (note_periods, note_places) = (periods.clone(), geo_options.clone());
                         view! {
                             <article class="chart-page" aria-labelledby="chart-title">
                                 <header class="chart-header">
-                                    <h1 id="chart-title" data-testid="chart-title">{move || state.get().title.unwrap_or_else(|| default_title.clone())}</h1>
-                                    <p class="subtitle">{move || state.get().subtitle.unwrap_or_else(|| subtitle.clone())}</p>
-                                    <p class="byline">{byline}</p>
+                                    // Always the dataset's own name: a title from a link is
+                                    // the sharer's, shown below as theirs.
+                                    <h1 id="chart-title" data-testid="chart-title">{move || sheet.with(|s| s.title.clone())}</h1>
+                                    <p class="subtitle">{move || sheet.with(|s| s.subtitle.clone())}</p>
+                                    <p class="byline">{move || sheet.with(|s| s.byline.clone())}</p>
                                 </header>
+                                {move || sheet.with(|s| s.shared.clone()).map(|shared| {
+                                    let lines = shared.lines(l);
+                                    view! {
+                                        <aside class="shared-words" role="note" data-testid="shared-words">
+                                            <p class="shared-heading"><strong>{shared.heading}</strong></p>
+                                            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                                        </aside>
+                                    }
+                                })}
                                 <ChartControls state=state set_state=set_state geo_options=geo_options series_options=series_options periods=periods/>
                                 <div class="chart-and-caveats">
                                     <div class="chart-column">
@@ -155,14 +193,14 @@ pub fn DatasetPage() -> impl IntoView {
                                 <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
                                 <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>
                                 <footer class="chart-footer">
-                                    <h2>{t(lang, Msg::Sources)}</h2>
-                                    <p>{meta.publisher.clone()} " · " {t(lang, Msg::Licence)} " " {licence}</p>
+                                    <h2>{move || sheet.with(|s| s.sources_heading.clone())}</h2>
                                     <ul class="sources">
-                                        {sources.into_iter().map(|src| view! {
-                                            <li><a href=src.url.clone() rel="noopener noreferrer external">{src.title.clone()}</a>
-                                                {src.locator.clone().map(|l| format!(", {l}"))}</li>
+                                        {move || sheet.with(|s| s.sources.clone()).into_iter().map(|src| view! {
+                                            <li><a href=src.url.clone() rel="noopener noreferrer external">{src.label()}</a></li>
                                         }).collect_view()}
                                     </ul>
+                                    <p class="licence">{move || sheet.with(|s| format!("{} · {}", s.publisher, s.licence_line))}</p>
+                                    {move || sheet.with(|s| s.release_line.clone()).map(|line| view! { <p class="release" data-testid="data-release">{line}</p> })}
                                     <p class="related">
                                         <a href=move || href(&compare_target) data-testid="compare-link">{t(lang, Msg::CompareWithAnother)}</a>
                                         " · "

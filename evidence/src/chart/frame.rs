@@ -1,11 +1,13 @@
-//! The "sandwich" around a plot for exports and no-JS embeds: title,
-//! subtitle, the plot, the user's notes, the source line, the caveats in the
-//! chosen tone and a permalink. There is no option to leave the caveats out:
-//! a figure never travels without them.
+//! The "sandwich" around a plot for exports and no-JS embeds, laid out from
+//! the chart sheet: title, subtitle, byline, the words a link's sharer
+//! added (marked as theirs), the plot, the selection notes, the source line,
+//! the whole caveat panel in the chosen tone (definition and population
+//! included), comparability, the data release and a permalink. There is no
+//! option to leave the caveats out: a figure never travels without them.
 
 use super::text::{FontWeight, width, wrap};
-use super::{FONT_FAMILY, Plot, Size, escape_xml};
-use crate::model::{CaveatKind, Lang};
+use super::{FONT_FAMILY, FONT_STACK, Plot, Size, escape_xml};
+use crate::sheet::ChartSheet;
 
 const MARGIN: f64 = 24.0;
 const TITLE_PX: f64 = 22.0;
@@ -15,92 +17,9 @@ const LINE: f64 = 1.35;
 /// The plot never gets less than this, however long the caveats.
 const MIN_PLOT_HEIGHT: u32 = 220;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Frame {
-    pub title: String,
-    pub subtitle: Option<String>,
-    pub notes: Vec<String>,
-    pub source_line: String,
-    pub caveats_heading: String,
-    /// (kind label, text) in the chosen tone and language.
-    pub caveats: Vec<(String, String)>,
-    pub permalink: String,
-    pub summary: String,
-}
-
-pub fn caveat_kind_label(kind: CaveatKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (CaveatKind::Coverage, Lang::En) => "Coverage",
-        (CaveatKind::Coverage, Lang::Fr) => "Couverture",
-        (CaveatKind::Bias, Lang::En) => "Known biases",
-        (CaveatKind::Bias, Lang::Fr) => "Biais connus",
-        (CaveatKind::Definition, Lang::En) => "Definition",
-        (CaveatKind::Definition, Lang::Fr) => "Définition",
-        (CaveatKind::Comparability, Lang::En) => "Comparability",
-        (CaveatKind::Comparability, Lang::Fr) => "Comparabilité",
-        (CaveatKind::Method, Lang::En) => "Method",
-        (CaveatKind::Method, Lang::Fr) => "Méthode",
-    }
-}
-
-impl Frame {
-    /// The frame for a plot: the user's title or the dataset's, and every
-    /// caveat of the dataset in the state's tone and language.
-    pub fn for_plot(plot: &Plot, permalink: &str) -> Frame {
-        let lang = plot.lang();
-        let meta = plot.meta;
-        let title = plot.state.title.clone().unwrap_or_else(|| meta.title.get(lang).to_string());
-        let subtitle = plot.state.subtitle.clone().or_else(|| {
-            Some(format!("{} ({})", meta.indicator.name.get(lang), meta.indicator.unit_label.get(lang)))
-        });
-        let mut caveats: Vec<(String, String)> = Vec::new();
-        let mut kinds: Vec<CaveatKind> = meta.caveats.iter().map(|c| c.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        for kind in kinds {
-            for c in meta.caveats_of(kind) {
-                caveats.push((caveat_kind_label(kind, lang).to_string(), c.text(plot.state.tone).get(lang).to_string()));
-            }
-        }
-        let mut used_sources: Vec<&str> = plot.observations.iter().map(|o| o.source_ref.as_str()).collect();
-        used_sources.sort_unstable();
-        used_sources.dedup();
-        let sources: Vec<String> = meta
-            .sources
-            .iter()
-            .filter(|s| used_sources.is_empty() || used_sources.contains(&s.id.as_str()))
-            .map(|s| match s.year {
-                Some(y) => format!("{} ({y}) {}", s.title, s.url),
-                None => format!("{} {}", s.title, s.url),
-            })
-            .collect();
-        let source_word = match lang {
-            Lang::En => "Source",
-            Lang::Fr => "Source",
-        };
-        Frame {
-            title,
-            subtitle,
-            notes: plot
-                .state
-                .notes
-                .iter()
-                .map(|n| match &n.geo {
-                    Some(g) => format!("{} {}: {}", plot.geo_name(g), n.period.label(), n.text),
-                    None => format!("{}: {}", n.period.label(), n.text),
-                })
-                .collect(),
-            source_line: format!("{source_word}: {}. {}", meta.publisher, sources.join("; ")),
-            caveats_heading: match lang {
-                Lang::En => "What these figures do and do not show".to_string(),
-                Lang::Fr => "Ce que ces chiffres montrent et ne montrent pas".to_string(),
-            },
-            caveats,
-            permalink: permalink.to_string(),
-            summary: super::describe(plot),
-        }
-    }
-}
+/// The frame's words are the chart sheet's: the frame lays them out and
+/// adds none of its own.
+pub type Frame = ChartSheet;
 
 struct Block {
     y: f64,
@@ -114,7 +33,7 @@ fn text_lines(lines: &[String], x: f64, y: f64, px: f64, weight: FontWeight, fil
     for line in lines {
         y += px * LINE;
         svg.push_str(&format!(
-            r#"<text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="{px}" font-weight="{w}" fill="{fill}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{:.1}" font-family="{FONT_STACK}" font-size="{px}" font-weight="{w}" fill="{fill}">{}</text>"#,
             y - px * (LINE - 1.0) - px * 0.2,
             escape_xml(line)
         ));
@@ -122,63 +41,128 @@ fn text_lines(lines: &[String], x: f64, y: f64, px: f64, weight: FontWeight, fil
     Block { y, svg }
 }
 
+/// Lines of body text, wrapped to `inner`, one block after another.
+fn paragraph(out: &mut String, y: &mut f64, text: &str, x: f64, inner: f64, weight: FontWeight, fill: &str) {
+    let b = text_lines(&wrap(text, BODY_PX, weight, inner), x, *y, BODY_PX, weight, fill);
+    out.push_str(&b.svg);
+    *y = b.y;
+}
+
 /// The full framed chart as one standalone SVG document.
-pub fn render_framed(plot: &Plot, size: Size, frame: &Frame) -> String {
+pub fn render_framed(plot: &Plot, size: Size, sheet: &ChartSheet) -> String {
     let w = size.width.max(280) as f64;
     let inner = w - 2.0 * MARGIN;
+    let lang = sheet.lang;
     let mut head = String::new();
     let mut y = MARGIN - 6.0;
-    let title = wrap(&frame.title, TITLE_PX, FontWeight::Bold, inner);
+    let title = wrap(&sheet.title, TITLE_PX, FontWeight::Bold, inner);
     let b = text_lines(&title, MARGIN, y, TITLE_PX, FontWeight::Bold, "#111");
     head.push_str(&b.svg);
     y = b.y;
-    if let Some(sub) = &frame.subtitle {
-        let b = text_lines(&wrap(sub, SUBTITLE_PX, FontWeight::Regular, inner), MARGIN, y + 2.0, SUBTITLE_PX, FontWeight::Regular, "#444");
-        head.push_str(&b.svg);
-        y = b.y;
+    let b = text_lines(&wrap(&sheet.subtitle, SUBTITLE_PX, FontWeight::Regular, inner), MARGIN, y + 2.0, SUBTITLE_PX, FontWeight::Regular, "#444");
+    head.push_str(&b.svg);
+    y = b.y;
+    let byline = wrap(&sheet.byline, BODY_PX, FontWeight::Regular, inner);
+    let room = inner - width(&format!("{} · ", sheet.subtitle), SUBTITLE_PX, FontWeight::Regular) - width(&sheet.byline, BODY_PX, FontWeight::Regular);
+    if byline.len() == 1 && b.svg.matches("<text").count() == 1 && room > 0.0 {
+        // Beside a one-line subtitle when it fits: every line of the head
+        // is a line the plot does not get.
+        let x = MARGIN + width(&format!("{} · ", sheet.subtitle), SUBTITLE_PX, FontWeight::Regular);
+        // On the subtitle's baseline.
+        let baseline = y - SUBTITLE_PX * (LINE - 1.0) - SUBTITLE_PX * 0.2;
+        head.push_str(&format!(
+            r##"<text x="{x:.1}" y="{baseline:.1}" font-family="{FONT_STACK}" font-size="{BODY_PX}" font-weight="400" fill="#444">{}</text>"##,
+            escape_xml(&byline[0])
+        ));
+    } else {
+        paragraph(&mut head, &mut y, &sheet.byline, MARGIN, inner, FontWeight::Regular, "#444");
+    }
+    // The sharer's words, in a box of their own under its heading: never
+    // the chart's title.
+    if let Some(shared) = &sheet.shared {
+        let top = y + 6.0;
+        let mut block = String::new();
+        let mut by = top + 2.0;
+        paragraph(&mut block, &mut by, &shared.heading, MARGIN + 10.0, inner - 20.0, FontWeight::Bold, "#111");
+        for line in shared.lines(lang) {
+            paragraph(&mut block, &mut by, &line, MARGIN + 10.0, inner - 20.0, FontWeight::Regular, "#222");
+        }
+        by += 6.0;
+        head.push_str(&format!(
+            r##"<rect x="{MARGIN}" y="{top:.1}" width="{inner:.1}" height="{:.1}" fill="#f1f5f9" stroke="#64748b" stroke-width="1" stroke-dasharray="4 3" rx="4"/>"##,
+            by - top
+        ));
+        head.push_str(&block);
+        y = by;
     }
     let plot_top = y + 10.0;
 
     // The footer is laid out first so that its height is known.
     let mut foot = String::new();
     let mut fy = 0.0;
-    if !frame.notes.is_empty() {
-        let heading = match plot.lang() {
-            Lang::En => "Notes",
-            Lang::Fr => "Notes",
-        };
-        let b = text_lines(&[heading.to_string()], MARGIN, fy, BODY_PX, FontWeight::Bold, "#111");
-        foot.push_str(&b.svg);
-        fy = b.y;
-        for (i, n) in frame.notes.iter().enumerate() {
-            let b = text_lines(&wrap(&format!("{}. {n}", i + 1), BODY_PX, FontWeight::Regular, inner), MARGIN, fy, BODY_PX, FontWeight::Regular, "#222");
-            foot.push_str(&b.svg);
-            fy = b.y;
-        }
+    for note in &sheet.selection_notes {
+        paragraph(&mut foot, &mut fy, note, MARGIN, inner, FontWeight::Regular, "#222");
+    }
+    if !sheet.selection_notes.is_empty() {
         fy += 6.0;
     }
-    let b = text_lines(&wrap(&frame.source_line, BODY_PX, FontWeight::Regular, inner), MARGIN, fy, BODY_PX, FontWeight::Regular, "#333");
-    foot.push_str(&b.svg);
-    fy = b.y + 8.0;
+    paragraph(&mut foot, &mut fy, &sheet.source_line(), MARGIN, inner, FontWeight::Regular, "#333");
+    let mut licence = sheet.licence_line.clone();
+    if let Some(release) = &sheet.release_line {
+        licence.push_str(&format!(" · {release}"));
+    }
+    paragraph(&mut foot, &mut fy, &licence, MARGIN, inner, FontWeight::Regular, "#333");
+    fy += 8.0;
     let panel_top = fy;
-    let b = text_lines(std::slice::from_ref(&frame.caveats_heading), MARGIN + 10.0, fy + 4.0, BODY_PX + 1.0, FontWeight::Bold, "#111");
+    let b = text_lines(std::slice::from_ref(&sheet.caveats_heading), MARGIN + 10.0, fy + 4.0, BODY_PX + 1.0, FontWeight::Bold, "#111");
     let mut panel = b.svg;
     fy = b.y + 2.0;
-    for (kind, text) in &frame.caveats {
-        let label = format!("{kind}: ");
-        let lines = wrap(&format!("{label}{text}"), BODY_PX, FontWeight::Regular, inner - 20.0);
-        let b = text_lines(&lines, MARGIN + 10.0, fy, BODY_PX, FontWeight::Regular, "#222");
+    // Every statement of the panel, in order; on a wide picture they flow
+    // into columns, so that the caveats do not squeeze the plot.
+    let mut statements: Vec<(String, FontWeight)> = Vec::new();
+    for section in &sheet.caveats {
+        for item in &section.items {
+            statements.push((format!("{}: {}", section.label, item.line()), FontWeight::Regular));
+        }
+    }
+    if !sheet.comparability.is_empty() {
+        statements.push((sheet.comparability_heading.clone(), FontWeight::Bold));
+        statements.extend(sheet.comparability.iter().map(|l| (l.clone(), FontWeight::Regular)));
+    }
+    let columns = if inner >= 900.0 { 2 } else { 1 };
+    let gap = 24.0;
+    let column_width = (inner - 20.0 - gap * (columns as f64 - 1.0)) / columns as f64;
+    let wrapped: Vec<(Vec<String>, FontWeight)> = statements.iter().map(|(t, w)| (wrap(t, BODY_PX, *w, column_width), *w)).collect();
+    let height = |lines: &[String]| lines.len() as f64 * BODY_PX * LINE + 3.0;
+    let total: f64 = wrapped.iter().map(|(l, _)| height(l)).sum();
+    let column_top = fy;
+    let mut column = 0;
+    let mut bottom = fy;
+    for (lines, weight) in &wrapped {
+        // The next column once this one holds its share.
+        if column + 1 < columns && fy - column_top + height(lines) / 2.0 > total / columns as f64 {
+            column += 1;
+            fy = column_top;
+        }
+        let x = MARGIN + 10.0 + column as f64 * (column_width + gap);
+        let b = text_lines(lines, x, fy, BODY_PX, *weight, if *weight == FontWeight::Bold { "#111" } else { "#222" });
         panel.push_str(&b.svg);
         fy = b.y + 3.0;
+        bottom = bottom.max(fy);
     }
+    fy = bottom;
     fy += 8.0;
     foot.push_str(&format!(
         r##"<rect x="{MARGIN}" y="{panel_top:.1}" width="{inner:.1}" height="{:.1}" fill="#fff8e6" stroke="#b7791f" stroke-width="1" rx="4"/>"##,
         fy - panel_top
     ));
     foot.push_str(&panel);
-    // A gap below the caveat panel's border, which the link would touch.
-    let link = text_lines(&wrap(&frame.permalink, BODY_PX - 1.0, FontWeight::Regular, inner), MARGIN, fy + 4.0, BODY_PX - 1.0, FontWeight::Regular, "#1d4ed8");
+    // A gap below the caveat panel's border, which the next line would touch.
+    fy += 4.0;
+    for line in &sheet.provenance {
+        paragraph(&mut foot, &mut fy, line, MARGIN, inner, FontWeight::Regular, "#333");
+    }
+    let link = text_lines(&wrap(&sheet.permalink, BODY_PX - 1.0, FontWeight::Regular, inner), MARGIN, fy, BODY_PX - 1.0, FontWeight::Regular, "#1d4ed8");
     foot.push_str(&link.svg);
     let footer_height = link.y + MARGIN - 8.0;
 
@@ -192,13 +176,16 @@ pub fn render_framed(plot: &Plot, size: Size, frame: &Frame) -> String {
     let plot_svg = super::render_plot(plot, Size::new(plot_width, plot_height));
     let total_height = (plot_top + plot_height as f64 + footer_height + 8.0).ceil().max(size.height as f64);
     let foot_y = plot_top + plot_height as f64 + 8.0;
-    format!(
+    let svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{total_height}" viewBox="0 0 {w} {total_height}" role="img" aria-labelledby="frame-title frame-desc"><title id="frame-title">{title}</title><desc id="frame-desc">{desc}</desc><rect width="100%" height="100%" fill="#fff"/>{head}<g transform="translate({px:.1},{plot_top:.1})">{plot}</g><g transform="translate(0,{foot_y:.1})">{foot}</g></svg>"##,
-        title = escape_xml(&frame.title),
-        desc = escape_xml(&frame.summary),
+        title = escape_xml(&sheet.title),
+        desc = escape_xml(&sheet.summary),
         px = MARGIN - 8.0,
         plot = strip_outer_svg(&plot_svg, plot_width, plot_height),
-    )
+    );
+    // The plot names the embedded font alone (the page styles it); a file
+    // opened outside a browser needs a fallback, or it shows a serif.
+    svg.replace(&format!(r#"font-family="{FONT_FAMILY}""#), &format!(r#"font-family="{FONT_STACK}""#))
 }
 
 /// Turns a standalone plot SVG into a nested `<svg>` element.
@@ -227,7 +214,9 @@ pub fn note_marker(px: i32, py: i32, text: &str, width_px: u32) -> String {
 pub(crate) fn finish_plot_svg(svg: String, plot: &Plot, size: Size, marks: &str) -> String {
     let start = svg.find('>').map(|i| i + 1).unwrap_or(0);
     let end = svg.rfind("</svg>").unwrap_or(svg.len());
-    let title = plot.state.title.clone().unwrap_or_else(|| plot.meta.title.get(plot.lang()).to_string());
+    // The dataset's own name: a title from a link is the sharer's words,
+    // shown as theirs by the frame and the page, never as the chart's name.
+    let title = plot.meta.title.get(plot.lang()).to_string();
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{title}"><desc>{desc}</desc>{body}{marks}</svg>"#,
         kind = plot.state.chart.code(),

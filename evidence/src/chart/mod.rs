@@ -30,6 +30,9 @@ pub use summary::describe;
 /// The font every chart is drawn and measured with (a subset of Liberation
 /// Sans 2, OFL; see assets/fonts).
 pub const FONT_FAMILY: &str = "Evidence Sans";
+/// The font list of exported pictures: the embedded font, then fonts most
+/// systems have, so an SVG opened outside a browser stays sans-serif.
+pub const FONT_STACK: &str = "Evidence Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Size {

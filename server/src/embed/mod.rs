@@ -7,8 +7,8 @@
 //! the page height to the parent; `/embed.js` on the parent fits the iframe.
 
 pub mod page;
+pub mod sheet_html;
 pub mod snippet;
-pub mod words;
 
 /// The name other sites show for us (oEmbed `provider_name`, the embed footer).
 pub const PROVIDER_NAME: &str = "CSEA Evidence Dashboard";

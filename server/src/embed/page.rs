@@ -1,18 +1,19 @@
-//! The embed page: title, the chart as inline SVG, the caveat panel (a
-//! one-line gist per kind always visible, the full text behind `<details>`),
-//! the source line and a link to the full chart page. Everything is
-//! rendered here, so the page works without script; all text is escaped.
+//! The embed page, laid out from the chart's sheet (the same one the chart
+//! page and the exports carry): title, subtitle and byline, the words a
+//! link's sharer added (marked as theirs), the chart as inline SVG, the
+//! selection notes, the whole caveat panel (every statement in full,
+//! definition and population included), the sources, data release and a
+//! link to the full chart page. Everything is rendered here, so the page
+//! works without script; all text is escaped.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
-use evidence::chart::frame::caveat_kind_label;
-use evidence::chart::{Frame, Plot, Size, escape_xml as esc, render_framed, render_plot, select};
-use evidence::model::{Caveat, CaveatKind, Dataset, Lang};
+use evidence::chart::{Plot, Size, escape_xml as esc, render_framed, render_plot, select};
+use evidence::model::{Dataset, Lang};
 use evidence::state::{ChartKind, ChartState, StateWarning, percent_decode};
+use evidence::words::W;
 
-use super::snippet::chart_page_url;
-use super::words::Word;
+use super::sheet_html::{self, Layout};
 use crate::snapshot::Snapshot;
 
 /// The plot for frames 520 px wide and more, and below that one drawn
@@ -21,8 +22,6 @@ const WIDE: Size = Size::new(680, 420);
 const NARROW: Size = Size::new(360, 340);
 /// The framed SVG in `<noscript>`.
 const FRAMED: Size = Size::new(640, 720);
-/// A caveat's gist in the closed panel is its first sentence, cut here.
-const GIST_CHARS: usize = 110;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -111,86 +110,11 @@ fn head(out: &mut String, lang: Lang, theme: Theme, frame_id: &str, title: &str,
     out.push_str(r#"<meta name="referrer" content="strict-origin-when-cross-origin"><link rel="stylesheet" href="/embed/embed.css"><script src="/embed/frame.js" defer></script></head>"#);
 }
 
-/// The first sentence of a caveat, cut at a word near [`GIST_CHARS`].
-pub fn gist(text: &str) -> String {
-    let sentence = match text.find(". ") {
-        Some(i) => &text[..=i],
-        None => text,
-    };
-    if sentence.chars().count() <= GIST_CHARS {
-        return sentence.to_string();
-    }
-    let cut: String = sentence.chars().take(GIST_CHARS).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > GIST_CHARS / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-fn caveat_panel(out: &mut String, caveats: &[Caveat], state: &ChartState, heading: &str) {
-    let lang = state.lang;
-    let _ = write!(
-        out,
-        r#"<section class="caveats" aria-labelledby="caveats-heading" data-testid="embed-caveats"><h2 id="caveats-heading">{}</h2>"#,
-        esc(heading)
-    );
-    let mut kinds: Vec<CaveatKind> = caveats.iter().map(|c| c.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    for kind in kinds {
-        let items: Vec<&Caveat> = caveats.iter().filter(|c| c.kind == kind).collect();
-        let texts: Vec<(&str, bool)> = items.iter().map(|c| c.text(state.tone).get_with_fallback(lang)).collect();
-        let (first, first_fell_back) = texts[0];
-        let gist_text = gist(first);
-        let lang_attr = |fell_back: bool| if fell_back { r#" lang="en""# } else { "" };
-        let label = caveat_kind_label(kind, lang);
-        // Nothing to expand when the gist already says everything.
-        if items.len() == 1 && gist_text == first {
-            let _ = write!(
-                out,
-                r#"<div class="caveat" data-kind="{code}"><p class="caveat-line"><span class="kind">{label}</span> <span class="gist"{la}>{text}</span>{link}</p></div>"#,
-                code = kind.code(),
-                label = esc(label),
-                la = lang_attr(first_fell_back),
-                text = esc(first),
-                link = source_link(items[0], lang),
-            );
-            continue;
-        }
-        let _ = write!(
-            out,
-            r#"<details class="caveat" data-kind="{code}"><summary class="caveat-line"><span class="kind">{label}</span> <span class="gist"{la}>{gist}</span></summary><ul>"#,
-            code = kind.code(),
-            label = esc(label),
-            la = lang_attr(first_fell_back),
-            gist = esc(&gist_text),
-        );
-        for (c, (text, fell_back)) in items.iter().zip(&texts) {
-            let _ = write!(out, r#"<li{}>{}{}</li>"#, lang_attr(*fell_back), esc(text), source_link(c, lang));
-        }
-        out.push_str("</ul></details>");
-    }
-    out.push_str("</section>");
-}
-
-fn source_link(c: &Caveat, lang: Lang) -> String {
-    match &c.source_url {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => format!(
-            r#" <a href="{}" target="_blank" rel="noopener noreferrer" class="source-link">({})</a>"#,
-            esc(url),
-            Word::SourceLink.get(lang)
-        ),
-        _ => String::new(),
-    }
-}
-
 /// The whole embed page for one dataset.
 pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, query: &EmbedQuery) -> String {
     let state = &query.state;
     let lang = state.lang;
-    let geo_names: HashMap<String, String> =
-        snapshot.package.geographies.iter().map(|g| (g.code.clone(), g.name.get(lang).to_string())).collect();
+    let geo_names = crate::export::geo_names(snapshot, lang);
     let selection = select(dataset, state, &snapshot.package.geographies);
     let plot = Plot {
         meta: &dataset.meta,
@@ -199,27 +123,29 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, query: &
         state,
         world: (state.chart == ChartKind::Map).then_some(&snapshot.world),
     };
-    let permalink = chart_page_url(public_url, &dataset.meta.id, &state.to_query());
-    let frame = Frame::for_plot(&plot, &permalink);
+    let sheet = crate::export::sheet(snapshot, dataset, &plot, Some(&selection), public_url);
     let frame_id = query.frame_id.as_deref().unwrap_or(&dataset.meta.id);
 
     let mut out = String::with_capacity(64 * 1024);
-    head(&mut out, lang, query.theme, frame_id, &format!("{} — {}", frame.title, super::PROVIDER_NAME), Some(&permalink));
+    head(&mut out, lang, query.theme, frame_id, &format!("{} — {}", sheet.title, super::PROVIDER_NAME), Some(&sheet.permalink));
     out.push_str(r#"<body><main class="embed" data-testid="embed">"#);
 
     if !query.warnings.is_empty() {
-        let _ = write!(out, r#"<div class="notice" role="status" data-testid="embed-warnings"><p>{}:</p><ul>"#, Word::BadParams.get(lang));
+        let _ = write!(out, r#"<div class="notice" role="status" data-testid="embed-warnings"><p>{}:</p><ul>"#, W::BadParams.get(lang));
         for w in &query.warnings {
             let _ = write!(out, "<li>{}</li>", esc(&w.to_string()));
         }
         out.push_str("</ul></div>");
     }
 
-    let _ = write!(out, r#"<header><h1 class="title" data-testid="embed-title">{}</h1>"#, esc(&frame.title));
-    if let Some(sub) = &frame.subtitle {
-        let _ = write!(out, r#"<p class="subtitle">{}</p>"#, esc(sub));
-    }
-    out.push_str("</header>");
+    let _ = write!(
+        out,
+        r#"<header><h1 class="title" data-testid="embed-title">{}</h1><p class="subtitle">{}</p><p class="byline">{}</p></header>"#,
+        esc(&sheet.title),
+        esc(&sheet.subtitle),
+        esc(&sheet.byline)
+    );
+    sheet_html::shared(&mut out, &sheet, "embed-shared");
 
     // Two drawings of one plot; CSS shows the one that fits. Ids inside the
     // narrow one are renamed so that its patterns do not point at the
@@ -229,86 +155,60 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, query: &
         r#"<figure class="chart" data-testid="embed-chart"><div class="plot plot-wide">{wide}</div><div class="plot plot-narrow">{narrow}</div><figcaption class="summary">{summary}</figcaption></figure>"#,
         wide = render_plot(&plot, WIDE),
         narrow = suffix_ids(&render_plot(&plot, NARROW), "-narrow"),
-        summary = esc(&frame.summary),
+        summary = esc(&sheet.summary),
     );
+    sheet_html::selection_notes(&mut out, &sheet);
 
-    if !selection.notes.is_empty() || !selection.missing_geos.is_empty() {
-        out.push_str(r#"<ul class="selection-notes" role="note">"#);
-        for n in &selection.notes {
-            let _ = write!(out, "<li>{}</li>", esc(n));
-        }
-        if !selection.missing_geos.is_empty() {
-            let _ = write!(
-                out,
-                "<li>{}: {} — {}.</li>",
-                Word::NoFiguresFor.get(lang),
-                esc(&selection.missing_geos.join(", ")),
-                Word::ShownAsGap.get(lang)
-            );
-        }
-        out.push_str("</ul>");
-    }
+    // The whole caveat panel: every statement in full, never a first
+    // sentence that could say the opposite of the whole; the frame grows
+    // to fit it (frame.js reports the height).
+    let _ = write!(
+        out,
+        r#"<section class="caveats" aria-labelledby="caveats-heading" data-testid="embed-caveats"><h2 id="caveats-heading">{}</h2>"#,
+        esc(&sheet.caveats_heading)
+    );
+    sheet_html::caveats(&mut out, &sheet, EMBED_LAYOUT);
+    out.push_str("</section>");
 
-    if !frame.notes.is_empty() {
-        let _ = write!(out, r#"<section class="notes" data-testid="embed-notes"><h2>{}</h2><ol>"#, Word::Notes.get(lang));
-        for n in &frame.notes {
-            let _ = write!(out, "<li>{}</li>", esc(n));
-        }
-        out.push_str("</ol></section>");
-    }
-
-    caveat_panel(&mut out, &dataset.meta.caveats, state, &frame.caveats_heading);
-
-    let mut used: Vec<&str> = selection.observations.iter().map(|o| o.source_ref.as_str()).collect();
-    used.sort_unstable();
-    used.dedup();
-    let _ = write!(out, r#"<p class="source" data-testid="embed-source">{}: {}."#, Word::Source.get(lang), esc(&dataset.meta.publisher));
-    let sources: Vec<String> = dataset
-        .meta
-        .sources
-        .iter()
-        .filter(|s| used.is_empty() || used.contains(&s.id.as_str()))
-        .map(|s| {
-            let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            format!(r#" <a href="{}" target="_blank" rel="noopener noreferrer">{}</a>{year}"#, esc(&s.url), esc(&s.title))
-        })
-        .collect();
-    out.push_str(&sources.join(";"));
-    out.push_str("</p>");
+    let _ = write!(out, r#"<div class="source" data-testid="embed-source"><p>{}: {}.</p>"#, W::Source.get(lang), esc(&sheet.publisher));
+    sheet_html::sources(&mut out, &sheet, EMBED_LAYOUT);
+    out.push_str("</div>");
 
     let _ = write!(
         out,
         r#"<p class="permalink"><a href="{href}" target="_blank" rel="noopener" data-testid="embed-permalink">{open} ↗</a> <span class="provider">{provider}</span></p>"#,
-        href = esc(&permalink),
-        open = Word::OpenFullChart.get(lang),
+        href = esc(&sheet.permalink),
+        open = W::OpenFullChart.get(lang),
         provider = super::PROVIDER_NAME,
     );
 
     // The page above needs no script; this is the chart as one picture
-    // (title, plot, source, caveats, permalink) for saving or printing.
+    // (the same sheet around the plot) for saving or printing.
     let _ = write!(
         out,
         r#"<noscript><details class="static-image" data-testid="embed-static"><summary>{}</summary><div class="framed">{}</div></details></noscript>"#,
-        Word::StaticImage.get(lang),
-        suffix_ids(&render_framed(&plot, FRAMED, &frame), "-static"),
+        W::StaticImage.get(lang),
+        suffix_ids(&render_framed(&plot, FRAMED, &sheet), "-static"),
     );
     out.push_str("</main></body></html>");
     out
 }
+
+const EMBED_LAYOUT: Layout = Layout { kind_tag: "div", kind_heading: "h3", new_tab: true };
 
 /// The 404 page for an embed of a dataset that does not exist.
 pub fn render_not_found(public_url: &str, query: &EmbedQuery, frame_default: &str) -> String {
     let lang = query.state.lang;
     let mut out = String::with_capacity(2048);
     let frame_id = query.frame_id.as_deref().unwrap_or(if valid_frame_id(frame_default) { frame_default } else { "embed" });
-    head(&mut out, lang, query.theme, frame_id, Word::NotFoundTitle.get(lang), None);
+    head(&mut out, lang, query.theme, frame_id, W::NotFoundTitle.get(lang), None);
     let _ = write!(
         out,
         r#"<body><main class="embed not-found" data-testid="embed-not-found"><h1 class="title">{title}</h1><p>{text}</p><p class="permalink"><a href="{href}" target="_blank" rel="noopener">{all}</a> <span class="provider">{provider}</span></p></main></body></html>"#,
-        title = Word::NotFoundTitle.get(lang),
-        text = Word::NotFoundText.get(lang),
+        title = W::NotFoundTitle.get(lang),
+        text = W::NotFoundText.get(lang),
         href = esc(&format!("{public_url}/datasets")),
-        all = Word::AllDatasets.get(lang),
+        all = W::AllDatasets.get(lang),
         provider = super::PROVIDER_NAME,
     );
     out
@@ -372,15 +272,6 @@ mod tests {
         assert_eq!(q.theme, Theme::Auto);
         let params: Vec<&str> = q.warnings.iter().map(|w| w.param.as_str()).collect();
         assert_eq!(params, vec!["frame", "theme", "chart"]);
-    }
-
-    #[test]
-    fn a_gist_is_the_first_sentence_cut_at_a_word() {
-        assert_eq!(gist("Reports, not victims. Counts rise with detection."), "Reports, not victims.");
-        let long = "word ".repeat(60);
-        let g = gist(&long);
-        assert!(g.ends_with('…') && g.chars().count() <= GIST_CHARS + 1, "{g}");
-        assert!(!g.contains("wor…"), "cut at a word boundary: {g}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use evidence::chart::escape_xml;
 use evidence::model::Lang;
 use evidence::state::percent_encode;
 
-use super::words::Word;
+use evidence::words::W;
 
 /// The height the iframe starts at, before `/embed.js` fits it (and the
 /// height it keeps on a page that does not run the script).
@@ -56,10 +56,10 @@ impl Snippet<'_> {
             r#"<iframe src="{src}" title="{title} — {with_caveats}" loading="lazy" style="{style}" data-csea-embed><a href="{page}">{view}</a></iframe><script src="{script}" async></script>"#,
             src = escape_xml(&src),
             title = escape_xml(self.title),
-            with_caveats = Word::WithCaveats.get(self.lang),
+            with_caveats = W::WithCaveats.get(self.lang),
             style = style.join(";"),
             page = escape_xml(&page),
-            view = Word::ViewTheChart.get(self.lang),
+            view = W::ViewTheChart.get(self.lang),
             script = escape_xml(&format!("{}/embed.js", self.public_url)),
         )
     }

@@ -1,8 +1,10 @@
 //! Exports of a chart: SVG, PNG and the CSV of the data shown, plus the
 //! CSV of a whole dataset. Every picture is drawn by the same `evidence`
-//! code as the page (`select`, `Frame::for_plot`, `render_framed`), and
-//! carries its title, notes, source, caveats and permalink; there is no
-//! parameter that leaves any of them out.
+//! code as the page (`select`, `render_framed`) and carries the chart's
+//! sheet ([`sheet`], the same one the first paint and the embed show): its
+//! title, caveats with definition and population, sources, data release and
+//! permalink, and the words a link's sharer added, marked as theirs; there
+//! is no parameter that leaves any of them out.
 //!
 //! The HTTP API is strict where the page is lenient: a query the page would
 //! show a warning for is a 400 here, naming the parameter.
@@ -12,10 +14,13 @@ pub mod size;
 
 use std::collections::HashMap;
 
-use evidence::chart::{Frame, Plot, render_framed, select};
+use evidence::chart::select::Selection;
+use evidence::chart::{Plot, render_framed, select};
 use evidence::export_csv::{CsvHeader, to_csv};
 use evidence::model::{Dataset, Lang, Observation};
+use evidence::sheet::{ChartSheet, SheetInput};
 use evidence::state::{ChartKind, ChartState, StateWarning, query_pairs};
+use evidence::words::W;
 
 use crate::error::AppError;
 use crate::snapshot::Snapshot;
@@ -140,29 +145,32 @@ pub fn geo_names(data: &Snapshot, lang: Lang) -> HashMap<String, String> {
     data.package.geographies.iter().map(|g| (g.code.clone(), g.name.get(lang).to_string())).collect()
 }
 
-/// A chart as exported: the observations it shows, its frame, its SVG.
+/// The sheet of a chart: every word around it, for the first paint, the
+/// embed and the exports alike.
+/// `selection` is None for the whole dataset (nothing was selected).
+pub fn sheet(data: &Snapshot, dataset: &Dataset, plot: &Plot, selection: Option<&Selection>, public_url: &str) -> ChartSheet {
+    ChartSheet::build(&SheetInput {
+        plot,
+        years: dataset.years_label(),
+        selection_notes: selection.map_or(&[][..], |s| &s.notes),
+        missing_geos: selection.map_or(&[][..], |s| &s.missing_geos),
+        permalink: permalink(public_url, &dataset.meta.id, plot.state),
+        release: Some(&data.package.version),
+        others: &data.package.datasets,
+    })
+}
+
+/// A chart as exported: the observations it shows, its sheet, its SVG.
 pub struct ChartExport {
     pub observations: Vec<Observation>,
-    pub frame: Frame,
+    /// The chart's sheet (named `frame` since the picture's frame is where
+    /// it was first drawn).
+    pub frame: ChartSheet,
     pub svg: String,
 }
 
-/// What `select` did that a reader of the file must know: regional sums,
-/// a period that had no figures, places without a figure.
-fn selection_notes(sel: &evidence::chart::select::Selection, names: &HashMap<String, String>, lang: Lang) -> Vec<String> {
-    let mut notes = sel.notes.clone();
-    if !sel.missing_geos.is_empty() {
-        let missing: Vec<&str> = sel.missing_geos.iter().map(|c| names.get(c).map(String::as_str).unwrap_or(c)).collect();
-        notes.push(match lang {
-            Lang::En => format!("No figures for: {} (a gap, not a zero).", missing.join(", ")),
-            Lang::Fr => format!("Pas de chiffres pour : {} (une lacune, pas un zéro).", missing.join(", ")),
-        });
-    }
-    notes
-}
-
 /// The framed chart for `state`, laid out for `sizing` (None: no picture,
-/// only the data and the frame, for CSV).
+/// only the data and the sheet, for CSV).
 pub fn chart(data: &Snapshot, dataset: &Dataset, state: &ChartState, sizing: Option<Sizing>, public_url: &str) -> ChartExport {
     let names = geo_names(data, state.lang);
     let selection = select(dataset, state, &data.package.geographies);
@@ -173,10 +181,9 @@ pub fn chart(data: &Snapshot, dataset: &Dataset, state: &ChartState, sizing: Opt
         state,
         world: (state.chart == ChartKind::Map).then_some(&data.world),
     };
-    let mut frame = Frame::for_plot(&plot, &permalink(public_url, &dataset.meta.id, state));
-    frame.notes.extend(selection_notes(&selection, &names, state.lang));
-    let svg = sizing.map(|s| render_framed(&plot, s.size, &frame)).unwrap_or_default();
-    ChartExport { observations: selection.observations.clone(), frame, svg }
+    let sheet = sheet(data, dataset, &plot, Some(&selection), public_url);
+    let svg = sizing.map(|s| render_framed(&plot, s.size, &sheet)).unwrap_or_default();
+    ChartExport { observations: selection.observations.clone(), frame: sheet, svg }
 }
 
 fn retrieved(data: &Snapshot, public_url: &str) -> String {
@@ -194,25 +201,19 @@ pub fn chart_csv(data: &Snapshot, dataset: &Dataset, state: &ChartState, public_
     let export = chart(data, dataset, state, None, public_url);
     let names = geo_names(data, state.lang);
     let plot = Plot { meta: &dataset.meta, observations: &export.observations, geo_names: &names, state, world: None };
-    let contents = match state.lang {
-        Lang::En => "the data shown in the chart",
-        Lang::Fr => "les données montrées dans le graphique",
-    };
-    to_csv(&CsvHeader { contents, frame: &export.frame, retrieved: &retrieved(data, public_url) }, &plot)
+    let contents = W::CsvChartContents.get(state.lang);
+    to_csv(&CsvHeader { contents, sheet: &export.frame, retrieved: &retrieved(data, public_url) }, &plot)
 }
 
-/// The CSV of every observation of the dataset. Its frame is the table's:
+/// The CSV of every observation of the dataset. Its sheet is the table's:
 /// the dataset's title, every source, every caveat.
 pub fn data_csv(data: &Snapshot, dataset: &Dataset, state: &ChartState, public_url: &str) -> String {
     let names = geo_names(data, state.lang);
     let table = ChartState { chart: ChartKind::Table, tone: state.tone, lang: state.lang, ..ChartState::default() };
     let plot = Plot { meta: &dataset.meta, observations: &dataset.observations, geo_names: &names, state: &table, world: None };
-    let frame = Frame::for_plot(&plot, &permalink(public_url, &dataset.meta.id, &table));
-    let contents = match state.lang {
-        Lang::En => "every observation of the dataset",
-        Lang::Fr => "toutes les observations du jeu de données",
-    };
-    to_csv(&CsvHeader { contents, frame: &frame, retrieved: &retrieved(data, public_url) }, &plot)
+    let sheet = sheet(data, dataset, &plot, None, public_url);
+    let contents = W::CsvDataContents.get(state.lang);
+    to_csv(&CsvHeader { contents, sheet: &sheet, retrieved: &retrieved(data, public_url) }, &plot)
 }
 
 /// A file name that says what the file is, e.g.

@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
-use evidence::chart::Frame;
+use evidence::sheet::ChartSheet;
 use evidence::chart::text::{BOLD_TTF, REGULAR_TTF};
 
 fn fonts() -> Arc<fontdb::Database> {
@@ -77,12 +77,12 @@ pub fn rasterise(svg: &str, scale: u32, max_pixels: u64) -> Result<Pixmap, PngEr
 }
 
 /// The PNG of `svg`, with the frame's words as text chunks.
-pub fn render(svg: &str, scale: u32, frame: &Frame, max_pixels: u64) -> Result<Vec<u8>, PngError> {
+pub fn render(svg: &str, scale: u32, frame: &ChartSheet, max_pixels: u64) -> Result<Vec<u8>, PngError> {
     let pixmap = rasterise(svg, scale, max_pixels)?;
     encode(&pixmap, scale, frame)
 }
 
-fn encode(pixmap: &Pixmap, scale: u32, frame: &Frame) -> Result<Vec<u8>, PngError> {
+fn encode(pixmap: &Pixmap, scale: u32, frame: &ChartSheet) -> Result<Vec<u8>, PngError> {
     // tiny-skia keeps premultiplied alpha; PNG wants it straight.
     let mut rgba = Vec::with_capacity(pixmap.data().len());
     for p in pixmap.pixels() {
@@ -101,15 +101,16 @@ fn encode(pixmap: &Pixmap, scale: u32, frame: &Frame) -> Result<Vec<u8>, PngErro
         let ppm = (96.0 / 0.0254 * scale as f64).round() as u32;
         enc.set_pixel_dims(Some(png::PixelDimensions { xppu: ppm, yppu: ppm, unit: png::Unit::Meter }));
         enc.add_itxt_chunk("Title".into(), frame.title.clone())?;
-        if let Some(sub) = &frame.subtitle {
-            enc.add_itxt_chunk("Description".into(), sub.clone())?;
-        }
-        enc.add_itxt_chunk("Source".into(), frame.source_line.clone())?;
-        let caveats: Vec<String> = frame.caveats.iter().map(|(k, t)| format!("{k}: {t}")).collect();
+        enc.add_itxt_chunk("Description".into(), format!("{}. {}", frame.subtitle, frame.summary))?;
+        enc.add_itxt_chunk("Source".into(), frame.source_line())?;
+        let caveats: Vec<String> =
+            frame.caveats.iter().flat_map(|s| s.items.iter().map(move |i| format!("{}: {}", s.label, i.line()))).collect();
         enc.add_itxt_chunk("Disclaimer".into(), format!("{}. {}", frame.caveats_heading, caveats.join(" ")))?;
-        if !frame.notes.is_empty() {
-            let notes: Vec<String> = frame.notes.iter().enumerate().map(|(i, n)| format!("{}. {n}", i + 1)).collect();
-            enc.add_itxt_chunk("Comment".into(), notes.join(" "))?;
+        if let Some(shared) = &frame.shared {
+            enc.add_itxt_chunk("Comment".into(), format!("{}: {}", shared.heading, shared.lines(frame.lang).join(" ")))?;
+        }
+        if let Some(release) = &frame.release_line {
+            enc.add_itxt_chunk("Software".into(), release.clone())?;
         }
         enc.add_itxt_chunk("URL".into(), frame.permalink.clone())?;
         let mut writer = enc.write_header()?;

@@ -1,0 +1,143 @@
+# The words of the dashboard around its charts, in English: the chart
+# sheet (every word that travels with a chart), the server's first paint
+# and embeds, the exports, and the chart page's download, embed and
+# annotation sections.
+#
+# Format (a small part of Project Fluent, https://projectfluent.org):
+#   key = text
+#   key = text with a { $placeholder }
+# and, for a word that depends on a number, one variant per plural
+# category of the language (see evidence/build.rs for the categories):
+#   key =
+#       { $n ->
+#           [one] { $n } report
+#          *[other] { $n } reports
+#       }
+# A translator edits only these files; evidence/build.rs compiles them into
+# the program. Every key must be in every language (a test checks).
+
+## Site and navigation (first paint)
+site-name = CSEA Evidence Dashboard
+nav-main = Main
+nav-datasets = Datasets
+nav-coverage = Coverage
+nav-compare = Compare
+nav-glossary = Glossary
+nav-methods = Methods
+
+## The chart sheet
+caveats-heading = What these figures do and do not show
+caveat-coverage = Coverage
+caveat-bias = Known biases
+caveat-definition = Definition
+caveat-comparability = Comparability
+caveat-method = Method
+what-is-counted = What is counted:
+who-is-counted = Who is counted:
+source-link = (source)
+sources = Sources
+source = Source
+licence = Reuse:
+notes = Notes
+no-figures-for = No figures for: { $places } — shown as a gap, not a zero.
+data-release = Data release { $release }
+permalink = Link to this chart
+shared-heading = Title and notes added by whoever shared this link
+shared-title = Title:
+shared-subtitle = Subtitle:
+comparability-heading = Other datasets
+not-comparable-with = Not comparable with: { $datasets }.
+comparable-with-care = Comparable with care: { $datasets }.
+comparable-with = Comparable: { $datasets }.
+more = more
+
+## How the figures arise (the byline)
+method-administrative = administrative records
+method-provider-reports = reports from companies
+method-hotline-reports = hotline reports
+method-household-survey = household survey
+method-online-survey = online survey
+method-meta-analysis = meta-analysis of many studies
+method-police-recorded = police-recorded crime
+method-self-selected-survey = self-selected survey
+
+## The chart's summary sentence
+summary = { $name } for { $places }, { $when }: { $figures }, from { $min } to { $max }.
+summary-empty = { $name }: no figures for this selection.
+figures-count =
+    { $n ->
+        [one] { $n } figure
+       *[other] { $n } figures
+    }
+places-count =
+    { $n ->
+        [one] { $n } place
+       *[other] { $n } places
+    }
+reports-count =
+    { $n ->
+        [one] { $n } report
+       *[other] { $n } reports
+    }
+
+## Embeds
+bad-params = Some settings in this link were not understood and were replaced by defaults
+open-full-chart = Full chart, data and sources
+static-image = Static image of this chart, with its caveats
+with-caveats = with caveats
+view-the-chart = View the chart
+not-found-title = No chart here
+not-found-text = This link does not name a dataset of the dashboard. It may be mistyped, or the dataset was renamed.
+all-datasets = See all datasets
+
+## Exports
+csv-chart-contents = the data shown in the chart
+csv-data-contents = every observation of the dataset
+
+## Chart page: download
+export-heading = Download
+export-intro = Every file carries the title, your notes, the source and what these figures do and do not show.
+export-size = Picture size
+export-high-resolution = High resolution PNG (2×)
+export-png = Picture (PNG)
+export-svg = Vector picture (SVG)
+export-chart-csv = Data shown (CSV)
+export-data-csv = Whole dataset (CSV)
+preset-report = Report page (1200 × 800)
+preset-slide = Slide, 16:9 (1920 × 1080)
+preset-square = Square (1080 × 1080)
+
+## Chart page: embed code
+embed-heading = Embed this chart
+embed-intro = Paste this code into a web page. The chart travels with its caveats and source, and fits its height to the page.
+embed-copy = Copy code
+embed-copied = Copied
+embed-refused = The browser refused to copy: the code is selected, press Ctrl+C (⌘C on a Mac).
+embed-oembed = oEmbed address, for publishing systems that take one:
+embed-loading = Preparing the code…
+
+## Chart page: annotations
+annot-heading = Annotate this chart
+annot-intro = Your title, notes and highlight are part of this page's address and of every download: share the link and the chart comes with them, marked as added by you, and with its caveats.
+annot-title = Title
+annot-subtitle = Subtitle
+annot-notes = Notes
+annot-no-notes = No notes yet.
+annot-period = Period
+annot-place = Place (optional)
+annot-whole-chart = The whole chart
+annot-note = Note
+annot-add-note = Add note
+annot-remove = Remove note { $n }
+annot-remove-button = Remove
+annot-too-many-notes = A chart has at most { $max } notes; remove one to add another.
+annot-empty-note = Write the note first.
+annot-highlight = Highlight years
+annot-from = From
+annot-to = To
+annot-no-highlight = None
+annot-characters =
+    { $n ->
+        [one] { $n } / { $max } character
+       *[other] { $n } / { $max } characters
+    }

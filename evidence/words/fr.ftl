@@ -1,0 +1,130 @@
+# Les mots du tableau de bord autour de ses graphiques, en français. Même
+# format que en.ftl ; chaque clé de en.ftl doit être ici (un test le
+# vérifie). Catégories de pluriel du français : [one] pour 0 et 1,
+# [other] au-delà.
+
+## Site et navigation (premier affichage)
+site-name = Tableau de bord des données sur l'exploitation sexuelle des enfants en ligne
+nav-main = Principal
+nav-datasets = Jeux de données
+nav-coverage = Couverture
+nav-compare = Comparer
+nav-glossary = Glossaire
+nav-methods = Méthodes
+
+## La fiche du graphique
+caveats-heading = Ce que ces chiffres montrent et ne montrent pas
+caveat-coverage = Couverture
+caveat-bias = Biais connus
+caveat-definition = Définition
+caveat-comparability = Comparabilité
+caveat-method = Méthode
+what-is-counted = Ce qui est compté :
+who-is-counted = Qui est compté :
+source-link = (source)
+sources = Sources
+source = Source
+licence = Réutilisation :
+notes = Notes
+no-figures-for = Aucun chiffre pour : { $places } — c'est une lacune, pas un zéro.
+data-release = Édition des données { $release }
+permalink = Lien vers ce graphique
+shared-heading = Titre et notes ajoutés par la personne qui a partagé ce lien
+shared-title = Titre :
+shared-subtitle = Sous-titre :
+comparability-heading = Autres jeux de données
+not-comparable-with = Non comparable avec : { $datasets }.
+comparable-with-care = Comparable avec précaution : { $datasets }.
+comparable-with = Comparable : { $datasets }.
+more = suite
+
+## Comment les chiffres sont produits (la ligne d'auteur)
+method-administrative = données administratives
+method-provider-reports = signalements d'entreprises
+method-hotline-reports = signalements aux lignes de signalement
+method-household-survey = enquête auprès des ménages
+method-online-survey = enquête en ligne
+method-meta-analysis = méta-analyse de nombreuses études
+method-police-recorded = infractions enregistrées par la police
+method-self-selected-survey = enquête à participation volontaire
+
+## La phrase qui résume le graphique
+summary = { $name } pour { $places }, { $when } : { $figures }, de { $min } à { $max }.
+summary-empty = { $name } : aucun chiffre pour cette sélection.
+figures-count =
+    { $n ->
+        [one] { $n } valeur
+       *[other] { $n } valeurs
+    }
+places-count =
+    { $n ->
+        [one] { $n } lieu
+       *[other] { $n } lieux
+    }
+reports-count =
+    { $n ->
+        [one] { $n } signalement
+       *[other] { $n } signalements
+    }
+
+## Intégrations
+bad-params = Certains réglages de ce lien n'ont pas été compris et ont été remplacés par les valeurs par défaut
+open-full-chart = Graphique complet, données et sources
+static-image = Image fixe de ce graphique, avec ses mises en garde
+with-caveats = avec ses mises en garde
+view-the-chart = Voir le graphique
+not-found-title = Aucun graphique ici
+not-found-text = Ce lien ne désigne aucun jeu de données du tableau de bord. Il est peut-être mal saisi, ou le jeu de données a été renommé.
+all-datasets = Voir tous les jeux de données
+
+## Exports
+csv-chart-contents = les données montrées dans le graphique
+csv-data-contents = toutes les observations du jeu de données
+
+## Page du graphique : téléchargement
+export-heading = Télécharger
+export-intro = Chaque fichier garde le titre, vos notes, la source et ce que ces chiffres montrent et ne montrent pas.
+export-size = Taille de l'image
+export-high-resolution = PNG haute résolution (2×)
+export-png = Image (PNG)
+export-svg = Image vectorielle (SVG)
+export-chart-csv = Données affichées (CSV)
+export-data-csv = Jeu de données complet (CSV)
+preset-report = Page de rapport (1200 × 800)
+preset-slide = Diapositive, 16:9 (1920 × 1080)
+preset-square = Carré (1080 × 1080)
+
+## Page du graphique : code d'intégration
+embed-heading = Intégrer ce graphique
+embed-intro = Collez ce code dans une page web. Le graphique garde ses mises en garde et sa source, et ajuste sa hauteur à la page.
+embed-copy = Copier le code
+embed-copied = Copié
+embed-refused = Le navigateur a refusé la copie : le code est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).
+embed-oembed = Adresse oEmbed, pour les systèmes de publication qui l'acceptent :
+embed-loading = Préparation du code…
+
+## Page du graphique : annotations
+annot-heading = Annoter ce graphique
+annot-intro = Votre titre, vos notes et la période mise en évidence font partie de l'adresse de cette page et de chaque téléchargement : partagez le lien, le graphique les garde, marqués comme ajoutés par vous, avec ses mises en garde.
+annot-title = Titre
+annot-subtitle = Sous-titre
+annot-notes = Notes
+annot-no-notes = Pas encore de note.
+annot-period = Période
+annot-place = Lieu (facultatif)
+annot-whole-chart = Tout le graphique
+annot-note = Note
+annot-add-note = Ajouter la note
+annot-remove = Retirer la note { $n }
+annot-remove-button = Retirer
+annot-too-many-notes = Un graphique a au plus { $max } notes ; retirez-en une pour en ajouter une autre.
+annot-empty-note = Écrivez d'abord la note.
+annot-highlight = Mettre des années en évidence
+annot-from = De
+annot-to = À
+annot-no-highlight = Aucune
+annot-characters =
+    { $n ->
+        [one] { $n } / { $max } caractère
+       *[other] { $n } / { $max } caractères
+    }
