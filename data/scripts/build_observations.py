@@ -749,6 +749,10 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv[1:]
     shared = Path(args[0]) if args else REPO.parent / "shared" / "data"
     shared = shared.resolve()
+    if not shared.is_dir():
+        print(f"error: {shared} is not a folder: no figure can be built or checked without the "
+              "curated sources (pass SHARED_DATA_DIR)", file=sys.stderr)
+        return 2
     try:
         differences = 0
         for dataset, build in DATASETS.items():

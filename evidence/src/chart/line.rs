@@ -199,10 +199,13 @@ pub fn render(plot: &Plot, size: Size) -> String {
             let (_, bottom) = chart.backend_coord(&(x, 0.0));
             let label = b.label.get(lang);
             let reason = b.reason.get(plot.state.tone, lang);
+            // The label reads rightwards from the rule, or leftwards when
+            // it would run off the plot's right edge.
+            let fits_right = bx as f64 + 4.0 + text::width(label, 12.0, text::FontWeight::Regular) < size.width as f64 - 16.0;
+            let (tx, anchor) = if fits_right { (bx + 4, "start") } else { (bx - 4, "end") };
             marks.push_str(&format!(
-                r##"<g class="series-break"><title>{title}</title><path d="M{bx} {top}V{bottom}" stroke="{BREAK_LINE}" stroke-width="1.5" stroke-dasharray="5 3" fill="none"/><text x="{tx}" y="{ty}" font-family="{FONT_FAMILY}" font-size="12" fill="#333">{label}</text></g>"##,
+                r##"<g class="series-break"><title>{title}</title><path d="M{bx} {top}V{bottom}" stroke="{BREAK_LINE}" stroke-width="1.5" stroke-dasharray="5 3" fill="none"/><text x="{tx}" y="{ty}" text-anchor="{anchor}" font-family="{FONT_FAMILY}" font-size="12" fill="#333">{label}</text></g>"##,
                 title = escape_xml(reason),
-                tx = bx + 4,
                 ty = top + 12,
                 label = escape_xml(label),
             ));
