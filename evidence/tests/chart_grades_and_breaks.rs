@@ -113,3 +113,23 @@ fn a_world_sum_of_2024_countries_warns_that_it_is_not_the_total() {
     let sel = select(d, &s, &pkg.geographies);
     assert!(!sel.notes.iter().any(|n| n.contains("3.2%")), "{:?}", sel.notes);
 }
+
+#[test]
+fn the_map_legend_says_the_period_is_after_a_break_and_how_many_figures_are_secondary() {
+    let pkg = package();
+    let world: evidence::chart::WorldMap =
+        serde_json::from_slice(&std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/world-110m.json")).unwrap())
+            .unwrap();
+    let d = pkg.dataset("ncmec-cybertipline-by-country").unwrap();
+    let names: HashMap<String, String> = pkg.geographies.iter().map(|g| (g.code.clone(), g.name.en.clone())).collect();
+    for (year, expect_break) in [(2024, true), (2023, false)] {
+        let mut s = state(ChartKind::Map);
+        s.period = Some(Period::Year(year));
+        let sel = select(d, &s, &pkg.geographies);
+        let plot = Plot { meta: &d.meta, observations: &sel.observations, geo_names: &names, state: &s, world: Some(&world) };
+        let svg = chart::render_plot(&plot, Size::new(900, 560));
+        assert_eq!(svg.contains("2024: counted differently \u{2014} not comparable with earlier years"), expect_break, "{year}");
+        assert_eq!(svg.contains("figures from a secondary source"), expect_break, "{year}");
+        assert_eq!(svg.contains("country grade-secondary"), expect_break, "{year}");
+    }
+}

@@ -287,18 +287,25 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let secondary = figures.iter().filter(|o| o.grade == Grade::Secondary).count();
     let computed = figures.iter().filter(|o| o.grade == Grade::Computed).count();
     if secondary + computed > 0 {
-        not_drawn_lines.push(match lang {
-            Lang::En => format!(
-                "{} of {} figures from a secondary source, {computed} computed (see each place's note)",
-                secondary,
-                figures.len()
-            ),
-            Lang::Fr => format!(
-                "{} chiffres sur {} de source secondaire, {computed} calculés (voir la note de chaque lieu)",
-                secondary,
-                figures.len()
-            ),
-        });
+        let n = figures.len();
+        let mut parts = Vec::new();
+        if secondary > 0 {
+            parts.push(match lang {
+                Lang::En => format!("{secondary} of {n} figures from a secondary source"),
+                Lang::Fr => format!("{secondary} chiffres sur {n} de source secondaire"),
+            });
+        }
+        if computed > 0 {
+            parts.push(match lang {
+                Lang::En => format!("{computed} of {n} computed by us"),
+                Lang::Fr => format!("{computed} sur {n} calculés par nous"),
+            });
+        }
+        let see = match lang {
+            Lang::En => "see each place's note",
+            Lang::Fr => "voir la note de chaque lieu",
+        };
+        not_drawn_lines.push(format!("{} ({see})", parts.join("; ")));
     }
     let caption = shared_series(plot, &figures);
     let caption_h = if caption.is_some() { CAPTION_H } else { 0.0 };
