@@ -738,6 +738,29 @@ impl DatasetMeta {
         out
     }
 
+    /// Every line that must stand beside the caveats wherever `observations`
+    /// are shown (caveat panel, export footer, CSV header, embed): the grade
+    /// legend, the breaks the view spans and the country-sum warning, the
+    /// selection note, the population when it is not a place, and the plain
+    /// "Not broken down by …" sentence. In this order; none is optional.
+    pub fn figure_notes(&self, observations: &[Observation], tone: Tone, lang: Lang) -> Vec<String> {
+        let periods: Vec<Period> = observations.iter().map(|o| o.period).collect();
+        let mut out = self.grade_notes(observations, tone, lang);
+        out.extend(self.break_notes(&periods, tone, lang));
+        if let Some(s) = self.selection_note(tone, lang) {
+            out.push(s.to_string());
+        }
+        if let Some(scope) = &self.population_scope {
+            let lead = match lang {
+                Lang::En => "Who the figures describe:",
+                Lang::Fr => "Ce que décrivent les chiffres :",
+            };
+            out.push(format!("{lead} {}.", scope.label.get(lang)));
+        }
+        out.extend(self.not_broken_down_by(lang));
+        out
+    }
+
     /// The sentences about the selection, where the figures are one.
     pub fn selection_note(&self, tone: Tone, lang: Lang) -> Option<&'static str> {
         if !self.selection {

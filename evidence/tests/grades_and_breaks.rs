@@ -227,3 +227,19 @@ fn populations_that_are_not_places_say_so() {
     assert_eq!(summary.breaks, vec![Period::Year(2024)]);
     assert!(summary.population_scope.is_some());
 }
+
+#[test]
+fn figure_notes_gather_every_line_the_caveat_panel_must_add() {
+    let pkg = package();
+    let d = pkg.dataset("ncmec-cybertipline-by-country").unwrap();
+    let notes = d.meta.figure_notes(&d.observations, Tone::Plain, Lang::En);
+    assert!(notes[0].starts_with("Hollow marks:"), "{notes:?}");
+    assert!(notes.iter().any(|n| n.starts_with("Break in the series from 2024")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("3.2%")), "{notes:?}");
+    assert!(notes.last().unwrap().starts_with("Not broken down by"), "{notes:?}");
+    let before: Vec<_> = d.observations.iter().filter(|o| o.period.start_year() < 2024).cloned().collect();
+    assert_eq!(d.meta.figure_notes(&before, Tone::Plain, Lang::En).len(), 1, "only the breakdown sentence");
+    let inhope = pkg.dataset("inhope-content-urls").unwrap();
+    let fr = inhope.meta.figure_notes(&inhope.observations, Tone::Technical, Lang::Fr);
+    assert!(fr.iter().any(|n| n.starts_with("Ce que décrivent les chiffres : ")), "{fr:?}");
+}
