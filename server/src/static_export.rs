@@ -19,7 +19,19 @@
 //!   later `/api/v1/datasets/<id>/chart.svg`): that file name.
 //!
 //! Query strings cannot be files: the export holds the unfiltered
-//! observations, which is what the app fetches.
+//! observations, which is what the app fetches. The few queries a static
+//! site must answer have their own files ([`query_files`]): each chart
+//! kind's default embed (`/embed/datasets/<id>?chart=bar` →
+//! `embed/datasets/<id>/chart-bar.html`), its SVG, PNG and CSV exports
+//! (`…/chart.svg?chart=bar` → `…/chart-bar.svg`) and the oEmbed answer for
+//! each chart page (`/oembed?url=…/datasets/<id>` → `oembed/<id>.json`);
+//! the host maps the query to the file (`end2end/static/nginx.conf`,
+//! `docs/deploy.md`). Any other query gets the default state's file: an
+//! annotated or filtered export needs the server.
+//!
+//! `_headers` (the format of several CDNs' static hosting) and
+//! `_host/nginx-*.conf` carry the server's security headers, whose
+//! Content-Security-Policy names the app's script hashes of this build.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +54,66 @@ pub const EXTRA_URLS: &[ExtraUrls] = &[];
 /// App pages with no parameter (DESIGN §4).
 pub const APP_PAGES: [&str; 7] = ["/", "/datasets", "/compare", "/coverage", "/glossary", "/methods", "/geo"];
 
+/// The chart kinds worth a default embed and export for a dataset: every
+/// kind, but a map only where the dataset has figures for countries (a
+/// map of regional or world figures would be all "no data").
+pub fn chart_kinds(data: &crate::snapshot::Snapshot, dataset: &evidence::Dataset) -> Vec<evidence::ChartKind> {
+    let countries = dataset
+        .geos()
+        .iter()
+        .any(|g| data.package.geography(g).is_some_and(|g| g.kind == evidence::model::GeoKind::Country));
+    evidence::ChartKind::ALL.into_iter().filter(|k| *k != evidence::ChartKind::Map || countries).collect()
+}
+
+/// The embed's files, and every dataset's default embed, exports and
+/// whole-data CSV (URLs without a query).
+fn embeds_and_exports(state: &AppState) -> Vec<String> {
+    let mut urls: Vec<String> = ["/embed/embed.css", "/embed/frame.js", "/embed.js"].iter().map(|u| u.to_string()).collect();
+    for d in &state.data().package.datasets {
+        let id = &d.meta.id;
+        urls.push(format!("/embed/datasets/{id}"));
+        for file in ["chart.svg", "chart.png", "chart.csv", "data.csv"] {
+            urls.push(format!("/api/v1/datasets/{id}/{file}"));
+        }
+    }
+    urls
+}
+
+/// The embed page's answer to an unknown dataset (a 404 with a page), and
+/// the file a host serves for it.
+pub const EMBED_NOT_FOUND: (&str, &str) = ("/embed/datasets/-", "embed/404.html");
+
+/// URLs with a query, each with the file (relative to OUT) that answers it
+/// on a static host configured as `docs/deploy.md` says.
+pub fn query_files(state: &AppState) -> Vec<(String, PathBuf)> {
+    let data = state.data();
+    let base = state.config().public_url.trim_end_matches('/').to_string();
+    let mut out = Vec::new();
+    for d in &data.package.datasets {
+        let id = &d.meta.id;
+        let page = format!("{base}/datasets/{id}");
+        out.push((
+            format!("/oembed?url={}&format=json", evidence::state::percent_encode(&page)),
+            PathBuf::from(format!("oembed/{id}.json")),
+        ));
+        for kind in chart_kinds(&data, d) {
+            let k = kind.code();
+            out.push((format!("/embed/datasets/{id}?chart={k}"), PathBuf::from(format!("embed/datasets/{id}/chart-{k}.html"))));
+            for ext in ["svg", "png", "csv"] {
+                out.push((
+                    format!("/api/v1/datasets/{id}/chart.{ext}?chart={k}"),
+                    PathBuf::from(format!("api/v1/datasets/{id}/chart-{k}.{ext}")),
+                ));
+            }
+            out.push((
+                format!("/oembed?url={}&format=json", evidence::state::percent_encode(&format!("{page}?v=1&chart={k}"))),
+                PathBuf::from(format!("oembed/{id}-{k}.json")),
+            ));
+        }
+    }
+    out
+}
+
 /// Every URL the export writes, in a stable order.
 pub fn urls(state: &AppState) -> Vec<String> {
     let data = state.data();
@@ -60,6 +132,7 @@ pub fn urls(state: &AppState) -> Vec<String> {
         urls.push(format!("/api/v1/datasets/{}/observations", d.meta.id));
     }
     urls.extend(pkg.geographies.iter().map(|g| format!("/api/v1/geo/{}", g.code)));
+    urls.extend(embeds_and_exports(state));
     for extra in EXTRA_URLS {
         urls.extend(extra(state));
     }
@@ -107,15 +180,21 @@ pub async fn export(state: AppState, out: &Path) -> Result<ExportSummary, String
     let app = crate::app(state.clone());
     let mut written: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut summary = ExportSummary::default();
-    for url in urls(&state) {
+    let plain = urls(&state).into_iter().map(|u| (u, None, StatusCode::OK));
+    let queries = query_files(&state).into_iter().map(|(u, f)| (u, Some(f), StatusCode::OK));
+    let not_found = std::iter::once((EMBED_NOT_FOUND.0.to_string(), Some(PathBuf::from(EMBED_NOT_FOUND.1)), StatusCode::NOT_FOUND));
+    for (url, file, expected) in plain.chain(queries).chain(not_found) {
         let req = Request::get(&url).body(Body::empty()).map_err(|e| format!("{url}: {e}"))?;
         let res = app.clone().oneshot(req).await.map_err(|e| format!("{url}: {e}"))?;
-        if res.status() != StatusCode::OK {
+        if res.status() != expected {
             return Err(format!("{url}: the server answered {}", res.status()));
         }
         let content_type =
             res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        let rel = file_for(&url, &content_type).ok_or_else(|| format!("{url} ({content_type}) has no file name"))?;
+        let rel = match file {
+            Some(f) => f,
+            None => file_for(&url, &content_type).ok_or_else(|| format!("{url} ({content_type}) has no file name"))?,
+        };
         let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.map_err(|e| format!("{url}: {e}"))?;
         let path = out.join(&rel);
         if let Some(previous) = written.get(&rel) {
@@ -134,7 +213,54 @@ pub async fn export(state: AppState, out: &Path) -> Result<ExportSummary, String
         summary.bytes += body.len() as u64;
         written.insert(rel, url);
     }
+    for (rel, body) in host_files(&state) {
+        let path = out.join(&rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?;
+        summary.files += 1;
+        summary.bytes += body.len() as u64;
+    }
     Ok(summary)
+}
+
+/// The response headers the server adds to every answer (crate::security),
+/// for static hosts: `_headers` in the format several CDNs read, and nginx
+/// includes for pages and for embeds. Not pages: a host must not serve
+/// `_host/` (the nginx configuration refuses it).
+pub fn host_files(state: &AppState) -> Vec<(PathBuf, String)> {
+    let site = state.site();
+    let csp_page = site.csp_page.to_str().unwrap_or_default();
+    let csp_embed = site.csp_embed.to_str().unwrap_or_default();
+    let common = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "cross-origin"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    ];
+    let nginx = |csp: &str, frame_options: bool| {
+        let mut conf = format!("add_header Content-Security-Policy \"{csp}\" always;\n");
+        for (k, v) in common {
+            conf.push_str(&format!("add_header {k} \"{v}\" always;\n"));
+        }
+        if frame_options {
+            conf.push_str("add_header X-Frame-Options \"DENY\" always;\n");
+        }
+        conf
+    };
+    let mut headers = String::from("/*\n");
+    headers.push_str(&format!("  Content-Security-Policy: {csp_page}\n  X-Frame-Options: DENY\n"));
+    for (k, v) in common {
+        headers.push_str(&format!("  {k}: {v}\n"));
+    }
+    headers.push_str(&format!("/embed/*\n  ! Content-Security-Policy\n  ! X-Frame-Options\n  Content-Security-Policy: {csp_embed}\n"));
+    vec![
+        (PathBuf::from("_headers"), headers),
+        (PathBuf::from("_host/nginx-page-headers.conf"), nginx(csp_page, true)),
+        (PathBuf::from("_host/nginx-embed-headers.conf"), nginx(csp_embed, false)),
+    ]
 }
 
 #[cfg(test)]

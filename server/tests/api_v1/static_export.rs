@@ -25,7 +25,8 @@ async fn static_host(State(root): State<PathBuf>, req: Request) -> Response {
     for file in candidates {
         if file.is_file() {
             let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let content_type = evidence_server::site::content_type(&format!("x.{ext}"));
+            // end2end/static/nginx.conf adds text/csv to the usual types.
+            let content_type = if ext == "csv" { "text/csv; charset=utf-8" } else { evidence_server::site::content_type(&format!("x.{ext}")) };
             let body = std::fs::read(&file).expect("readable");
             return ([(header::CONTENT_TYPE, content_type)], body).into_response();
         }
@@ -64,6 +65,7 @@ async fn the_static_site_answers_every_url_like_the_server() {
         let body = std::fs::read(out.join(json)).unwrap_or_else(|e| panic!("{json}: {e}"));
         serde_json::from_slice::<serde_json::Value>(&body).unwrap_or_else(|e| panic!("{json}: {e}"));
     }
+    every_chart_kinds_default_embed_and_exports_and_oembed_are_files(&out).await;
 }
 
 #[test]
@@ -79,4 +81,46 @@ fn the_cli_exports_into_an_empty_folder_only() {
         "a second export into the same folder would mix old and new files"
     );
     assert_eq!(evidence_server::cli::main(vec!["export-static".into()]), ExitCode::from(2), "OUT is required");
+}
+
+/// Each chart kind's default embed and exports, oEmbed, the embed's 404
+/// page and the host's header files (one export serves both tests: it
+/// draws every PNG).
+async fn every_chart_kinds_default_embed_and_exports_and_oembed_are_files(out: &Path) {
+    let data = state().data();
+    let files = evidence_server::static_export::query_files(&state());
+    let kinds: usize = data.package.datasets.iter().map(|d| evidence_server::static_export::chart_kinds(&data, d).len()).sum();
+    assert_eq!(files.len(), data.package.datasets.len() + kinds * 5, "an oEmbed per dataset, and per kind an embed, SVG, PNG, CSV and oEmbed");
+    for (url, file) in &files {
+        let live = get(url).await;
+        assert_eq!(live.status, StatusCode::OK, "{url}");
+        let body = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{url} → {}: {e}", file.display()));
+        assert_eq!(body, live.body.to_vec(), "{url}: the file is the live body");
+    }
+    for d in &data.package.datasets {
+        let id = &d.meta.id;
+        for file in [format!("embed/datasets/{id}/index.html"), format!("api/v1/datasets/{id}/chart.svg"), format!("api/v1/datasets/{id}/chart.png"), format!("api/v1/datasets/{id}/chart.csv"), format!("api/v1/datasets/{id}/data.csv")] {
+            assert!(out.join(&file).is_file(), "{file}");
+        }
+        let png = std::fs::read(out.join(format!("api/v1/datasets/{id}/chart.png"))).expect("png");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{id}: a PNG");
+    }
+    // A dataset of countries has a map; one of world figures only has none.
+    let (id, _) = sample();
+    assert!(out.join(format!("embed/datasets/{id}/chart-map.html")).is_file());
+    let world_only = data.package.datasets.iter().find(|d| d.geos().iter().all(|g| data.package.geography(g).is_some_and(|g| g.kind != evidence::model::GeoKind::Country)));
+    if let Some(d) = world_only {
+        assert!(!out.join(format!("embed/datasets/{}/chart-map.html", d.meta.id)).exists(), "{}: no map of no countries", d.meta.id);
+    }
+    // The embed's "not found" page, for the host's 404.
+    let not_found = std::fs::read_to_string(out.join("embed/404.html")).expect("embed/404.html");
+    assert!(not_found.contains("embed-not-found"), "{not_found}");
+    // The security headers, with this build's CSP.
+    let page_headers = std::fs::read_to_string(out.join("_host/nginx-page-headers.conf")).expect("nginx headers");
+    assert!(page_headers.contains(state().site().csp_page.to_str().expect("ascii")), "{page_headers}");
+    assert!(page_headers.contains("X-Frame-Options \"DENY\""));
+    let embed_headers = std::fs::read_to_string(out.join("_host/nginx-embed-headers.conf")).expect("nginx headers");
+    assert!(embed_headers.contains(state().site().csp_embed.to_str().expect("ascii")) && !embed_headers.contains("X-Frame-Options"));
+    let cdn = std::fs::read_to_string(out.join("_headers")).expect("_headers");
+    assert!(cdn.starts_with("/*\n") && cdn.contains("/embed/*\n"), "{cdn}");
 }
