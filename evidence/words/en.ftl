@@ -80,6 +80,15 @@ reports-count =
        *[other] { $n } reports
     }
 
+## The data table (a table chart in the first paint)
+data-table = Data table
+table-label = Place or series
+table-period = Period
+table-value = Value
+table-interval = Interval
+table-note = Note
+table-source = Source
+
 ## Embeds
 bad-params = Some settings in this link were not understood and were replaced by defaults
 open-full-chart = Full chart, data and sources

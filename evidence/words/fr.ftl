@@ -67,6 +67,15 @@ reports-count =
        *[other] { $n } signalements
     }
 
+## Le tableau des données (un graphique en tableau au premier affichage)
+data-table = Tableau des données
+table-label = Lieu ou série
+table-period = Période
+table-value = Valeur
+table-interval = Intervalle
+table-note = Note
+table-source = Source
+
 ## Intégrations
 bad-params = Certains réglages de ce lien n'ont pas été compris et ont été remplacés par les valeurs par défaut
 open-full-chart = Graphique complet, données et sources

@@ -16,7 +16,7 @@
 
 use std::fmt::Write;
 
-use evidence::chart::{Plot, Size, escape_xml as esc, render_plot, select};
+use evidence::chart::{Plot, Size, escape_xml as esc, render_plot, select, table};
 use evidence::model::{Dataset, Lang, Tone};
 use evidence::state::{ChartKind, ChartState};
 use evidence::words::W;
@@ -41,6 +41,38 @@ fn app_href(path: &str, lang: Lang, tone: Tone) -> String {
         query.push(format!("tone={}", tone.code()));
     }
     if query.is_empty() { path.to_string() } else { format!("{path}?{}", query.join("&")) }
+}
+
+/// The figures of a table chart as an HTML table: the app's data table
+/// (app/src/components/chart/data_table.rs), without its sort buttons,
+/// which need the app.
+fn data_table(out: &mut String, plot: &Plot) {
+    let lang = plot.lang();
+    let _ = write!(
+        out,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table data-testid="first-paint-table"><caption class="visually-hidden">{caption}</caption><thead><tr><th scope="col">{place}</th><th scope="col">{period}</th><th scope="col" class="num">{value}</th><th scope="col" class="num">{interval}</th><th scope="col">{note}</th><th scope="col">{source}</th></tr></thead><tbody>"#,
+        label = esc(W::DataTable.get(lang)),
+        caption = esc(plot.meta.indicator.name.get(lang)),
+        place = esc(W::TableLabel.get(lang)),
+        period = esc(W::TablePeriod.get(lang)),
+        value = esc(W::TableValue.get(lang)),
+        interval = esc(W::TableInterval.get(lang)),
+        note = esc(W::TableNote.get(lang)),
+        source = esc(W::TableSource.get(lang)),
+    );
+    for r in table::rows(plot) {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td>{}</td></tr>"#,
+            esc(&r.label),
+            esc(&r.period),
+            esc(&r.value_text),
+            esc(r.interval_text.as_deref().unwrap_or("")),
+            esc(&r.note),
+            esc(&r.source),
+        );
+    }
+    out.push_str("</tbody></table></div>");
 }
 
 const PAGE_LAYOUT: Layout = Layout { kind_tag: "section", kind_heading: "h3", new_tab: false };
@@ -92,14 +124,19 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, state: &
 
     // Both drawings; CSS shows the one the app would draw at this width.
     out.push_str(r#"<div class="chart-and-caveats"><div class="chart-column">"#);
-    let _ = write!(
-        out,
-        r#"<figure class="chart-figure" data-testid="first-paint-chart" data-kind="{kind}"><div class="chart-svg first-paint-wide">{wide}</div><div class="chart-svg narrow first-paint-narrow">{narrow}</div><figcaption class="chart-summary">{summary}</figcaption>"#,
-        kind = state.chart.code(),
-        wide = suffix_ids(&render_plot(&plot, WIDE), "-first-paint"),
-        narrow = suffix_ids(&render_plot(&plot, NARROW), "-first-paint-narrow"),
-        summary = esc(&sheet.summary),
-    );
+    let _ = write!(out, r#"<figure class="chart-figure" data-testid="first-paint-chart" data-kind="{}">"#, state.chart.code());
+    if state.chart == ChartKind::Table {
+        // A table chart is the table itself, as the app draws it.
+        data_table(&mut out, &plot);
+    } else {
+        let _ = write!(
+            out,
+            r#"<div class="chart-svg first-paint-wide">{wide}</div><div class="chart-svg narrow first-paint-narrow">{narrow}</div>"#,
+            wide = suffix_ids(&render_plot(&plot, WIDE), "-first-paint"),
+            narrow = suffix_ids(&render_plot(&plot, NARROW), "-first-paint-narrow"),
+        );
+    }
+    let _ = write!(out, r#"<figcaption class="chart-summary">{}</figcaption>"#, esc(&sheet.summary));
     sheet_html::selection_notes(&mut out, &sheet);
     out.push_str("</figure></div>");
 

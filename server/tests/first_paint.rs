@@ -118,3 +118,29 @@ fn the_first_paint_is_cut_at_its_own_closing_tag() {
     assert_eq!(first_paint(page), Some(r#"<div id="first-paint" class="x"><div><div></div></div><p>a</p></div>"#));
     assert_eq!(first_paint("<body><main></main></body>"), None);
 }
+
+#[tokio::test]
+async fn a_table_chart_is_an_html_table_as_in_the_app() {
+    let data = state().data();
+    let dataset = data.package.dataset(DATASET).expect("dataset");
+    let page = get(&format!("/datasets/{DATASET}?v=1&chart=table&geo=KEN,UGA")).await.ok("table").text();
+    let fragment = first_paint(&page).expect("a first paint");
+    let doc = roxmltree::Document::parse(fragment).expect("well-formed");
+    let chart = doc.descendants().find(|n| n.attribute("data-testid") == Some("first-paint-chart")).expect("a chart");
+    assert_eq!(chart.attribute("data-kind"), Some("table"));
+    assert_eq!(chart.descendants().filter(|n| n.has_tag_name("svg")).count(), 0, "no picture of a table");
+    let table = chart.descendants().find(|n| n.has_tag_name("table")).expect("an HTML table");
+    let rows = table.descendants().filter(|n| n.has_tag_name("tr")).count();
+    let shown = dataset.observations.iter().filter(|o| o.geo == "KEN" || o.geo == "UGA").count();
+    assert_eq!(rows, shown + 1, "a header row and one row per figure");
+}
+
+#[tokio::test]
+async fn links_keep_the_readers_language_and_tone() {
+    let page = get(&format!("/datasets/{DATASET}?tone=technical&lang=fr")).await.ok("technical fr").text();
+    let doc = roxmltree::Document::parse(first_paint(&page).expect("a first paint")).expect("well-formed");
+    let nav: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("a")).filter_map(|n| n.attribute("href")).filter(|h| h.starts_with('/')).collect();
+    assert!(!nav.is_empty() && nav.iter().all(|h| h.ends_with("?lang=fr&tone=technical")), "{nav:?}");
+    let permalink = doc.descendants().find(|n| n.attribute("data-testid") == Some("first-paint-permalink")).expect("a permalink");
+    assert!(permalink.attribute("href").is_some_and(|h| h.contains("tone=technical") && h.contains("lang=fr")));
+}
