@@ -133,3 +133,13 @@ fn the_map_legend_says_the_period_is_after_a_break_and_how_many_figures_are_seco
         assert_eq!(svg.contains("country grade-secondary"), expect_break, "{year}");
     }
 }
+
+#[test]
+fn the_table_rules_off_the_rows_counted_the_new_way() {
+    let pkg = package();
+    let svg = render(&pkg, "ncmec-cybertipline-totals", &state(ChartKind::Table));
+    assert_eq!(svg.matches(r#"class="series-break""#).count(), 1, "{svg}");
+    let mut before = state(ChartKind::Table);
+    before.to = Some(2023);
+    assert!(!render(&pkg, "ncmec-cybertipline-totals", &before).contains("series-break"));
+}

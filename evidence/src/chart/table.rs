@@ -272,8 +272,21 @@ pub fn render(plot: &Plot, size: Size) -> String {
     }
     let _ = write!(body, r##"<line x1="0" y1="{HEADER_HEIGHT}" x2="{w}" y2="{HEADER_HEIGHT}" stroke="#333" stroke-width="1"/>"##);
 
+    let regime = |o: &Observation| plot.meta.break_for(o.period).map(|b| b.period);
     for (i, (row, o)) in rows.iter().zip(&obs).take(shown).enumerate() {
         let top = HEADER_HEIGHT + i as f64 * ROW_HEIGHT;
+        // Rows counted the new way come first (latest period first): a
+        // dashed rule where the counting changes, named in its tooltip.
+        if i > 0 && regime(obs[i - 1]) != regime(o)
+            && let Some(b) = plot.meta.break_for(obs[i - 1].period)
+        {
+            let _ = write!(
+                body,
+                r##"<g class="series-break"><title>{}</title><line x1="0" y1="{top}" x2="{w}" y2="{top}" stroke="{}" stroke-width="1.5" stroke-dasharray="5 3"/></g>"##,
+                escape_xml(&format!("{}: {}", b.label.get(lang), b.reason.get(plot.state.tone, lang))),
+                super::palette::BREAK_LINE
+            );
+        }
         let baseline = top + ROW_HEIGHT - 6.0;
         let title = super::line::point_label(plot, &row.label, o);
         let _ = write!(body, r#"<g class="row"><title>{}</title>"#, escape_xml(&title));
