@@ -217,6 +217,21 @@ pub enum Msg {
     MethodsTones2,
     MethodsPublishersTitle,
     MethodsPublishers,
+    Permalink,
+    NotFoundLinks,
+    AllPlaces,
+    AllDatasetsLower,
+    WholePlaceFigure,
+    TopSeries,
+    AllSeriesOnChart,
+    UnassignedExplained,
+    SameAsTotal,
+    TotalDiffers,
+    TotalsMeet,
+    CoverageSummaryCountries,
+    CoverageDefinitionsTitle,
+    CoverageDefinitions,
+    CountriesWithFiguresShort,
 }
 
 impl Msg {
@@ -428,6 +443,21 @@ impl Msg {
             MethodsTones2 => "The wording switch changes them everywhere; your choice stays in the page address, so a shared link keeps it.",
             MethodsPublishersTitle => "Publishers and their datasets",
             MethodsPublishers => "Who published the figures used here.",
+            CountriesWithFiguresShort => "{0} of its {1} countries have figures",
+            CoverageDefinitions => "The same counts are used here and on every place profile. A country is one of the {0} countries and territories of ISO 3166-1 in the dashboard's reference list. A dataset covers a country when it publishes a figure for that country itself. The world and regions are not counted among the places covered: a dataset has a figure for one of them either because the source publishes it for that place as a whole (a world total, a pooled survey), or as a sum over the countries it covers, for counts only (percentages are never summed). For a region without a figure of its own, a cell gives how many of its countries have figures, e.g. “239/251”.",
+            CoverageDefinitionsTitle => "How places are counted",
+            CoverageSummaryCountries => "{0}: {1} countries and territories, {2} with at least one figure of their own.",
+            TotalsMeet => "For {0} the two meet exactly: {1} over the countries plus {2} with no country make {3}, the figure “{4}” gives.",
+            TotalDiffers => "“{0}” gives {1} for {2}: the two are counted differently (see that dataset's notes).",
+            SameAsTotal => "This is the figure “{0}” gives for {1}.",
+            UnassignedExplained => "{0} is the sum over the {1} countries this source names for {2}. The source also counts {3} under “{4}”; with them the total is {5}.",
+            AllSeriesOnChart => "All {0} series on the chart",
+            TopSeries => "The {0} largest of {1} series, by latest figure.",
+            WholePlaceFigure => "A figure for {0} as a whole, as the source publishes it: this dataset is {1}-level by nature, not a sum over countries.",
+            AllDatasetsLower => "all datasets",
+            AllPlaces => "all places (coverage)",
+            NotFoundLinks => "Find what you were looking for among",
+            Permalink => "Permalink:",
         }
     }
 
@@ -639,6 +669,21 @@ impl Msg {
             MethodsTones2 => "Le choix de formulation les change partout ; il reste dans l'adresse de la page, si bien qu'un lien partagé le conserve.",
             MethodsPublishersTitle => "Éditeurs et leurs jeux de données",
             MethodsPublishers => "Qui a publié les chiffres utilisés ici.",
+            CountriesWithFiguresShort => "{0} de ses {1} pays ont des chiffres",
+            CoverageDefinitions => "Les mêmes comptes servent ici et sur chaque profil de lieu. Un pays est l'un des {0} pays et territoires de l'ISO 3166-1 de la liste de référence du tableau de bord. Un jeu de données couvre un pays quand il publie un chiffre pour ce pays lui-même. Le monde et les régions ne sont pas comptés parmi les lieux couverts : un jeu de données a un chiffre pour l'un d'eux soit parce que la source le publie pour ce lieu dans son ensemble (un total mondial, une enquête regroupée), soit comme somme des pays qu'il couvre, pour les effectifs seulement (les pourcentages ne sont jamais additionnés). Pour une région sans chiffre propre, une case donne combien de ses pays ont des chiffres, par ex. « 239/251 ».",
+            CoverageDefinitionsTitle => "Comment les lieux sont comptés",
+            CoverageSummaryCountries => "{0} : {1} pays et territoires, dont {2} avec au moins un chiffre qui leur est propre.",
+            TotalsMeet => "Pour {0}, les deux se rejoignent exactement : {1} pour les pays plus {2} sans pays font {3}, le chiffre que donne « {4} ».",
+            TotalDiffers => "« {0} » donne {1} pour {2} : les deux sont comptés différemment (voir les notes de ce jeu de données).",
+            SameAsTotal => "C'est le chiffre que donne « {0} » pour {1}.",
+            UnassignedExplained => "{0} est la somme des {1} pays que cette source nomme pour {2}. La source compte aussi {3} sous « {4} » ; avec eux, le total est de {5}.",
+            AllSeriesOnChart => "Les {0} séries sur le graphique",
+            TopSeries => "Les {0} plus grandes des {1} séries, par chiffre le plus récent.",
+            WholePlaceFigure => "Un chiffre pour {0} dans son ensemble, tel que la source le publie : ce jeu de données porte par nature sur ce niveau ({1}), ce n'est pas une somme de pays.",
+            AllDatasetsLower => "tous les jeux de données",
+            AllPlaces => "tous les lieux (couverture)",
+            NotFoundLinks => "Cherchez parmi",
+            Permalink => "Lien permanent :",
         }
     }
 
@@ -726,6 +771,26 @@ pub fn value_with_unit(value: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// Whether a count takes the singular, by each language's rule: English
+/// only for 1, French for 0 and 1 ("0 ligne", "1 ligne", "2 lignes").
+pub fn is_singular(n: usize, lang: Lang) -> bool {
+    match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    }
+}
+
+/// "(244 rows)" / "(244 lignes)": how many rows a closed table holds.
+pub fn rows_count(n: usize, lang: Lang) -> String {
+    let word = match (lang, is_singular(n, lang)) {
+        (Lang::En, true) => "row",
+        (Lang::En, false) => "rows",
+        (Lang::Fr, true) => "ligne",
+        (Lang::Fr, false) => "lignes",
+    };
+    format!("({} {word})", format_number(n as f64, lang))
+}
+
 fn years(span: (i32, i32)) -> String {
     if span.0 == span.1 { span.0.to_string() } else { format!("{}\u{2013}{}", span.0, span.1) }
 }
@@ -772,6 +837,16 @@ mod tests {
                 assert_eq!(msg.en().contains(&p), msg.fr().contains(&p), "message {i} ({msg:?}) placeholder {p}");
             }
         }
+    }
+
+    #[test]
+    fn row_counts_follow_each_language_plural_rule() {
+        assert_eq!(rows_count(1, Lang::En), "(1 row)");
+        assert_eq!(rows_count(0, Lang::En), "(0 rows)");
+        assert_eq!(rows_count(244, Lang::En), "(244 rows)");
+        assert_eq!(rows_count(1, Lang::Fr), "(1 ligne)");
+        assert_eq!(rows_count(0, Lang::Fr), "(0 ligne)");
+        assert_eq!(rows_count(244, Lang::Fr), "(244 lignes)");
     }
 
     #[test]
@@ -987,5 +1062,20 @@ mod tests {
         Msg::MethodsTones2,
         Msg::MethodsPublishersTitle,
         Msg::MethodsPublishers,
+        Msg::Permalink,
+        Msg::NotFoundLinks,
+        Msg::AllPlaces,
+        Msg::AllDatasetsLower,
+        Msg::WholePlaceFigure,
+        Msg::TopSeries,
+        Msg::AllSeriesOnChart,
+        Msg::UnassignedExplained,
+        Msg::SameAsTotal,
+        Msg::TotalDiffers,
+        Msg::TotalsMeet,
+        Msg::CoverageSummaryCountries,
+        Msg::CoverageDefinitionsTitle,
+        Msg::CoverageDefinitions,
+        Msg::CountriesWithFiguresShort,
     ];
 }

@@ -24,8 +24,32 @@ pub const NARROW: &str = "(max-width: 37.5em)";
 /// Charts are drawn at the size they are shown, so text stays readable on a
 /// phone: 760×440 wide, 480×360 narrow (the ratios style/main.css reserves).
 pub fn chart_size() -> Size {
-    let narrow = window().match_media(NARROW).ok().flatten().is_some_and(|m| m.matches());
-    if narrow { Size::new(480, 360) } else { Size::new(760, 440) }
+    if matches_media(NARROW) { Size::new(480, 360) } else { Size::new(760, 440) }
+}
+
+/// The media query above which the caveat panel stands beside the chart
+/// (style/main.css, `.chart-and-caveats`). Under it everything is one
+/// column, and an open table of 240 rows would push the caveats thousands
+/// of pixels down: the table starts closed there, its row count showing.
+pub const TWO_COLUMNS: &str = "(min-width: 60rem)";
+
+fn matches_media(query: &str) -> bool {
+    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// What a tapped or focused mark of the chart says: its accessible name
+/// (value, period, note), or else its tooltip (a place with no data).
+fn mark_text(target: Option<web_sys::EventTarget>) -> Option<String> {
+    let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(target?).ok()?;
+    let mark = el.closest("[aria-label], path, rect, circle").ok()??;
+    if mark.tag_name().eq_ignore_ascii_case("svg") {
+        return None;
+    }
+    if let Some(label) = mark.get_attribute("aria-label").filter(|l| !l.is_empty()) {
+        return Some(label);
+    }
+    let title = mark.query_selector("title").ok()??;
+    title.text_content().filter(|t| !t.trim().is_empty())
 }
 
 #[component]
@@ -57,8 +81,26 @@ pub fn ChartView(
     let narrow = size.width < 760;
     let notes = selection.notes.clone();
     let missing: Vec<String> = selection.missing_geos.iter().map(|g| names.get(g).cloned().unwrap_or_else(|| g.clone())).collect();
+    let table_open = !table_closed && matches_media(TWO_COLUMNS);
+    let n_rows = rows.len();
+    // Hover shows a mark's tooltip; a tap or the keyboard focus shows the
+    // same words under the chart, for touch screens and for sighted
+    // keyboard users (a focus ring alone says nothing).
+    let readout = RwSignal::new(None::<String>);
+    let show = move |target: Option<web_sys::EventTarget>| {
+        if let Some(text) = mark_text(target) {
+            readout.set(Some(text));
+        }
+    };
     let figure = match svg {
-        Some(svg) => view! { <div class="chart-svg" class:narrow=narrow inner_html=svg></div> }.into_any(),
+        Some(svg) => view! {
+            <div class="chart-svg" class:narrow=narrow inner_html=svg
+                on:focusin=move |ev| show(ev.target())
+                on:click=move |ev| show(ev.target())></div>
+            <p class="chart-readout" aria-live="polite" data-testid="chart-readout" class:empty=move || readout.with(Option::is_none)>
+                {move || readout.get().unwrap_or_default()}
+            </p>
+        }.into_any(),
         None => view! { <DataTable rows=rows.clone() lang=lang caption=caption.clone()/> }.into_any(),
     };
     view! {
@@ -71,8 +113,8 @@ pub fn ChartView(
             })}
         </figure>
         {(!is_table).then(|| view! {
-            <details class="data-table" open=!table_closed>
-                <summary>{Msg::DataTable.get(lang)}</summary>
+            <details class="data-table" open=table_open data-testid="data-table-details">
+                <summary>{Msg::DataTable.get(lang)} " " <span class="row-count">{crate::i18n::rows_count(n_rows, lang)}</span></summary>
                 <DataTable rows=rows lang=lang caption=caption/>
             </details>
         })}

@@ -14,7 +14,12 @@ pub fn SiteHeader() -> impl IntoView {
         // target=_self: the browser moves focus to <main>; a routed link would not.
         <a class="skip-link" href="#content" target="_self">{t(lang, Msg::SkipToContent)}</a>
         <header class="site-header">
-            <A href=link("/") attr:class="brand">{t(lang, Msg::SiteName)}</A>
+            // On phones the short name (style/main.css), so the header stays one
+            // line and the chart starts on the first screen.
+            <A href=link("/") attr:class="brand">
+                <span class="brand-full">{t(lang, Msg::SiteName)}</span>
+                <span class="brand-short">{t(lang, Msg::SiteShortName)}</span>
+            </A>
             <nav aria-label=t(lang, Msg::NavMain) class="main-nav">
                 <ul>
                     <li><A href=link("/datasets")>{t(lang, Msg::NavDatasets)}</A></li>

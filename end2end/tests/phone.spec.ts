@@ -1,0 +1,133 @@
+import { test, expect, Page, Locator } from '@playwright/test';
+import * as path from 'path';
+
+// Read on a phone: at 320 and 375 px a chart page reads title, chart, its
+// summary, the caveat panel, then the data table (closed, with its row
+// count), and the caveats start within two screen heights of the chart's
+// end, on every chart kind; the site header leaves the chart on the first
+// screen. The server's first paint keeps the same order. On a wide screen
+// the caveats stand beside the chart and the table is open.
+
+const KINDS: { kind: string; path: string }[] = [
+  { kind: 'line', path: '/datasets/ncmec-cybertipline-by-country' },
+  { kind: 'bar', path: '/datasets/dh-tf-csea-prevalence?v=1&chart=bar' },
+  { kind: 'map', path: '/datasets/ncmec-cybertipline-by-country?v=1&chart=map' },
+  { kind: 'table', path: '/datasets/childlight-global-ocsea-prevalence?v=1&chart=table' },
+];
+
+const OUT = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
+  : path.join(__dirname, '..', 'test-results', 'screenshots');
+
+/** Top and bottom of an element in page coordinates. */
+async function box(l: Locator): Promise<{ top: number; bottom: number }> {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+  });
+}
+
+async function openChart(page: Page, p: string) {
+  await page.goto(p);
+  // The app's page (not the server's first paint, which it replaces).
+  await expect(page.getByTestId('chart-title')).toBeVisible();
+  await expect(page.getByTestId('first-paint')).toHaveCount(0);
+  await expect(page.getByTestId('skeleton')).toHaveCount(0);
+  await expect(page.getByTestId('caveat-panel')).toBeVisible();
+}
+
+for (const width of [320, 375]) {
+  const height = width === 320 ? 568 : 667;
+  for (const { kind, path: p } of KINDS) {
+    test(`at ${width} px a ${kind} chart reads chart, summary, caveats, then the closed table`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openChart(page, p);
+      const title = await box(page.getByTestId('chart-title'));
+      const chart = await box(page.getByTestId('chart'));
+      const summary = await box(page.getByTestId('chart-summary'));
+      const caveats = await box(page.getByTestId('caveat-panel'));
+      expect(title.bottom).toBeLessThanOrEqual(chart.top);
+      expect(summary.top).toBeGreaterThanOrEqual(chart.top);
+      expect(caveats.top, 'the caveat panel comes after the chart and its summary').toBeGreaterThanOrEqual(summary.bottom);
+      expect(caveats.top - chart.bottom, `caveats start ${caveats.top - chart.bottom} px after the chart`).toBeLessThanOrEqual(2 * height);
+      if (kind !== 'table') {
+        // The chart starts on the first screen: the header is compact.
+        expect(chart.top, 'the chart starts above the fold').toBeLessThan(height);
+        const details = page.getByTestId('data-table-details');
+        const rows = await page.getByTestId('data-table').locator('tbody tr').count();
+        expect(rows).toBeGreaterThan(0);
+        await expect(details).not.toHaveAttribute('open', /.*/);
+        await expect(details.locator('summary')).toContainText(`(${rows} row${rows === 1 ? '' : 's'})`);
+        const table = await box(details);
+        expect(table.top, 'the table comes after the caveat panel').toBeGreaterThanOrEqual(caveats.bottom);
+        // Opened, it shows its rows, still after the caveats.
+        await details.locator('summary').click();
+        await expect(page.getByTestId('data-table').locator('tbody tr').first()).toBeVisible();
+      }
+    });
+  }
+
+  test(`at ${width} px the server's first paint has the same order`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+    const page = await context.newPage();
+    for (const { kind, path: p } of KINDS) {
+      await page.goto(p);
+      const chart = await box(page.getByTestId('first-paint-chart'));
+      const caveats = await box(page.getByTestId('first-paint-caveats'));
+      expect(caveats.top, `${kind}: caveats after the chart`).toBeGreaterThanOrEqual(chart.bottom - 1);
+      expect(caveats.top - chart.bottom, `${kind}: caveats within two screens of the chart`).toBeLessThanOrEqual(2 * height);
+      expect(chart.top, `${kind}: the chart starts above the fold`).toBeLessThan(height);
+    }
+    await context.close();
+  });
+}
+
+test('at 1280 px the caveats stand beside the chart and the table is open', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openChart(page, KINDS[2].path);
+  const chart = await box(page.getByTestId('chart'));
+  const caveats = await box(page.getByTestId('caveat-panel'));
+  expect(caveats.top).toBeLessThan(chart.bottom);
+  await expect(page.getByTestId('data-table-details')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('data-table').locator('tbody tr').first()).toBeVisible();
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 375, height: 667 } });
+
+  test('tapping or focusing a country shows its value, period and note', async ({ page }) => {
+    await openChart(page, KINDS[2].path);
+    const readout = page.getByTestId('chart-readout');
+    await expect(readout).toHaveText('');
+    const kenya = page.getByTestId('chart').locator('path.country[aria-label^="Kenya"]');
+    const label = (await kenya.getAttribute('aria-label'))!;
+    expect(label).toMatch(/\d/);
+    await kenya.tap();
+    await expect(readout).toHaveText(label);
+    // Keyboard focus does the same.
+    const uganda = page.getByTestId('chart').locator('path.country[aria-label^="Uganda"]');
+    await uganda.focus();
+    await expect(readout).toHaveText((await uganda.getAttribute('aria-label'))!);
+    // A place without figures says so.
+    const noData = page.getByTestId('chart').locator('path.no-data').first();
+    if (await noData.count()) {
+      await noData.tap();
+      await expect(readout).toContainText('no data');
+    }
+  });
+});
+
+test('phone screenshots: a map page and the World profile, in reading order', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await openChart(page, KINDS[2].path);
+  await page.screenshot({ path: path.join(OUT, 'phone-order-map-375.png'), fullPage: true });
+  await page.goto('/geo/001');
+  await expect(page.getByTestId('geo-title')).toBeVisible();
+  await expect(page.getByTestId('skeleton')).toHaveCount(0);
+  // A profile is an overview: the ~510-company card is cut to its top few.
+  const companies = page.locator('[data-testid="covered-dataset"][data-dataset="ncmec-cybertipline-by-provider"]');
+  await expect(companies.locator('.latest-row')).toHaveCount(5);
+  const card = await box(companies);
+  expect(card.bottom - card.top).toBeLessThan(4 * 667);
+  await page.screenshot({ path: path.join(OUT, 'phone-order-world-375.png'), fullPage: true });
+});
