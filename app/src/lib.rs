@@ -99,6 +99,7 @@ fn Shell() -> impl IntoView {
     prefs::provide_prefs();
     view! {
         <DocumentEffects/>
+        <ScrollMemory/>
         <SiteHeader/>
         <main id="content" tabindex="-1">
             <PageRoutes/>
@@ -154,6 +155,62 @@ fn DocumentEffects() -> impl IntoView {
     Effect::new(move |_| {
         if !location.pathname.get().starts_with("/datasets/") {
             components::first_paint::hand_over();
+        }
+    });
+}
+
+thread_local! {
+    /// Where the reader was on each address (path, query and hash), kept
+    /// while scrolling, for going back and forth through the history.
+    static SCROLL: std::cell::RefCell<std::collections::HashMap<String, f64>> = Default::default();
+    /// Bumped by every reader input and every history step, so a restore
+    /// in progress stops as soon as the reader moves the page themselves.
+    static SCROLL_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn scroll_key() -> String {
+    let l = window().location();
+    format!("{}{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default(), l.hash().unwrap_or_default())
+}
+
+/// Back (or forward) to a page puts the reader where they were on it, e.g.
+/// at the caveat whose glossary link they followed. The browser cannot do
+/// it alone: pages are drawn after their data arrives, so at the moment of
+/// the history step the page is too short to scroll to the old place.
+/// Scrolls towards the saved place on each frame until the page is drawn
+/// (no placeholder left) and the place is reached, for at most 4 s.
+#[component]
+fn ScrollMemory() -> impl IntoView {
+    if let Ok(history) = window().history() {
+        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    }
+    let bump = || SCROLL_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    let _ = window_event_listener(leptos::ev::scroll, move |_| {
+        let y = window().scroll_y().unwrap_or(0.0);
+        SCROLL.with(|m| m.borrow_mut().insert(scroll_key(), y));
+    });
+    let _ = window_event_listener(leptos::ev::wheel, move |_| bump());
+    let _ = window_event_listener(leptos::ev::touchstart, move |_| bump());
+    let _ = window_event_listener(leptos::ev::keydown, move |_| bump());
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        bump();
+        if let Some(y) = SCROLL.with(|m| m.borrow().get(&scroll_key()).copied()) {
+            let generation = SCROLL_GENERATION.with(|g| g.get());
+            restore_scroll(y, generation, js_sys::Date::now() + 4000.0);
+        }
+    });
+}
+
+fn restore_scroll(y: f64, generation: u32, deadline: f64) {
+    request_animation_frame(move || {
+        if SCROLL_GENERATION.with(|g| g.get()) != generation || js_sys::Date::now() > deadline {
+            return;
+        }
+        window().scroll_to_with_x_and_y(0.0, y);
+        let reached = (window().scroll_y().unwrap_or(0.0) - y).abs() < 2.0;
+        let drawn = document().query_selector("[aria-busy=\"true\"]").ok().flatten().is_none();
+        if !(reached && drawn) {
+            restore_scroll(y, generation, deadline);
         }
     });
 }
