@@ -55,6 +55,49 @@ pub fn region_options(geos: &[Geography]) -> Vec<&Geography> {
     out
 }
 
+/// For a region row of the matrix: how many of its countries there are,
+/// and how many have figures in a dataset (the definition of covered used
+/// on profiles: a figure for the country itself).
+pub struct RegionCounts {
+    /// Region code -> its countries.
+    members: std::collections::HashMap<String, Vec<String>>,
+    /// Per dataset, the countries with figures.
+    covered: Vec<std::collections::HashSet<String>>,
+}
+
+impl RegionCounts {
+    pub fn new(m: &evidence::api::CoverageMatrix, geos: &[Geography]) -> Self {
+        let mut members: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        for g in geos.iter().filter(|g| g.kind == GeoKind::Country) {
+            for region in geos.iter().filter(|r| r.kind.is_aggregate()) {
+                if is_in_region(geos, &g.code, &region.code) {
+                    members.entry(region.code.clone()).or_default().push(g.code.clone());
+                }
+            }
+        }
+        let mut covered = vec![std::collections::HashSet::new(); m.datasets.len()];
+        for c in m.cells.iter().filter(|c| !c.periods.is_empty()) {
+            if let (Some(set), Some(g)) = (covered.get_mut(c.dataset), m.geographies.get(c.geo)) {
+                set.insert(g.code.clone());
+            }
+        }
+        RegionCounts { members, covered }
+    }
+
+    /// The countries of a region (0 for a country or a special code).
+    pub fn members(&self, region: &str) -> usize {
+        self.members.get(region).map_or(0, Vec::len)
+    }
+
+    /// How many of a region's countries have figures in dataset `d`.
+    pub fn with_figures(&self, d: usize, region: &str) -> usize {
+        match (self.members.get(region), self.covered.get(d)) {
+            (Some(m), Some(c)) => m.iter().filter(|code| c.contains(*code)).count(),
+            _ => 0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,6 +69,13 @@ pub fn CoveragePage() -> impl IntoView {
     view! {
         <h1>{t(lang, Msg::CoverageTitle)}</h1>
         <p class="lede">{t(lang, Msg::CoverageIntro)}</p>
+        <section class="coverage-definitions" aria-labelledby="coverage-definitions-heading" data-testid="coverage-definitions">
+            <h2 id="coverage-definitions-heading">{t(lang, Msg::CoverageDefinitionsTitle)}</h2>
+            <p>{move || {
+                let n = use_catalogue().geographies().get().and_then(|r| r.ok()).map(|g| g.geographies.iter().filter(|g| g.kind == GeoKind::Country).count());
+                Msg::CoverageDefinitions.fill(lang.get(), &[&n.map(|n| n.to_string()).unwrap_or_else(|| "…".into())])
+            }}</p>
+        </section>
         <Suspense fallback=move || view! { <PageSkeleton kind="table"/> }>
             {move || {
                 let l = lang.get_untracked();
@@ -132,15 +139,20 @@ fn matrix_table(
 ) -> AnyView {
     let kind_of = |code: &str| geos.iter().find(|g| g.code == code).map(|g| g.kind).unwrap_or(GeoKind::Special);
     let mut rows: Vec<usize> = (0..m.geographies.len()).filter(|&i| is_in_region(geos, &m.geographies[i].code, region)).collect();
-    let total = rows.len();
     let has_data = |i: usize| m.cells.iter().any(|c| c.geo == i && !c.periods.is_empty());
-    let with_data = rows.iter().filter(|&&i| has_data(i)).count();
+    // One count of places, as on the profiles: countries (and territories)
+    // of ISO 3166-1; the world, regions and special codes are not places
+    // covered (coverage_cells.rs).
+    let is_country = |i: usize| kind_of(&m.geographies[i].code) == GeoKind::Country;
+    let total = rows.iter().filter(|&&i| is_country(i)).count();
+    let with_data = rows.iter().filter(|&&i| is_country(i) && has_data(i)).count();
+    let region_counts = crate::coverage_cells::RegionCounts::new(m, geos);
     if only_with_data {
         rows.retain(|&i| has_data(i));
     }
     rows.sort_by_key(|&i| (kind_rank(kind_of(&m.geographies[i].code)), crate::text_match::fold(m.geographies[i].name.get(l))));
     let region_name = geos.iter().find(|g| g.code == region).map_or_else(|| region.to_string(), |g| g.name.get(l).to_string());
-    let summary = Msg::CoverageSummary.fill(l, &[&region_name, &total.to_string(), &with_data.to_string()]);
+    let summary = Msg::CoverageSummaryCountries.fill(l, &[&region_name, &total.to_string(), &with_data.to_string()]);
     let head = m
         .datasets
         .iter()
@@ -157,6 +169,15 @@ fn matrix_table(
             let cells = (0..m.datasets.len())
                 .map(|di| match m.cells.iter().find(|c| c.dataset == di && c.geo == gi && !c.periods.is_empty()) {
                     Some(c) => view! { <td class="has">{periods_label(&c.periods)}</td> }.into_any(),
+                    None if region_counts.members(&g.code) > 0 && region_counts.with_figures(di, &g.code) > 0 => {
+                        let (k, n) = (region_counts.with_figures(di, &g.code), region_counts.members(&g.code));
+                        let words = Msg::CountriesWithFiguresShort.fill(l, &[&k.to_string(), &n.to_string()]);
+                        let title = words.clone();
+                        view! {
+                            <td class="partial" title=title><span aria-hidden="true">{format!("{k}/{n}")}</span><span class="visually-hidden">{words}</span></td>
+                        }
+                        .into_any()
+                    }
                     None => view! {
                         <td class="gap"><span aria-hidden="true">"—"</span><span class="visually-hidden">{Msg::NoFigures.get(l)}</span></td>
                     }

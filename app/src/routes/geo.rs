@@ -27,6 +27,9 @@ struct PageData {
     geographies: GeoList,
     datasets: DatasetList,
     glossary_terms: HashMap<String, Vec<TermName>>,
+    /// For the world: what each dataset counts under a special code (no
+    /// country listed), by dataset id, with the code.
+    unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>>,
 }
 
 async fn load(
@@ -38,6 +41,18 @@ async fn load(
     let profile = api::geo_profile(&code).await?;
     let geographies = geographies.await?;
     let datasets = datasets.await?;
+    // The world's sums over countries leave out what a source counts under
+    // no country; those figures, from the data, say where sum and total meet.
+    let mut unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>> = HashMap::new();
+    if profile.geography.kind == GeoKind::World {
+        for special in geographies.geographies.iter().filter(|g| g.kind == GeoKind::Special) {
+            if let Ok(p) = api::geo_profile(&special.code).await {
+                for entry in p.covered {
+                    unassigned.entry(entry.dataset.id.clone()).or_default().extend(entry.history.into_iter().map(|o| (special.code.clone(), o)));
+                }
+            }
+        }
+    }
     // Terms per dataset, for the glossary links of each caveat panel; the
     // page works without them.
     let mut glossary_terms: HashMap<String, Vec<TermName>> = HashMap::new();
@@ -48,7 +63,7 @@ async fn load(
             }
         }
     }
-    Ok(PageData { profile, geographies, datasets, glossary_terms })
+    Ok(PageData { profile, geographies, datasets, glossary_terms, unassigned })
 }
 
 #[component]
@@ -79,13 +94,34 @@ pub fn GeoPage() -> impl IntoView {
 }
 
 fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
-    let PageData { profile, geographies, datasets, glossary_terms } = page;
+    let PageData { profile, geographies, datasets, glossary_terms, unassigned } = page;
     let geo = profile.geography.clone();
     let name = geo.name.get(l).to_string();
     let is_region = geo.kind.is_aggregate();
     let members = if is_region { countries_in(&geographies.geographies, &geo.code) } else { Vec::new() };
     let names: HashMap<String, String> = geographies.geographies.iter().map(|g| (g.code.clone(), g.name.get(l).to_string())).collect();
-    let place = PlaceContext { code: geo.code.clone(), is_region, countries_in_region: members.len(), names };
+    let own_figures = profile
+        .covered
+        .iter()
+        .filter(|e| e.countries_covered.is_none() && e.countries_with_data.is_empty())
+        .flat_map(|e| e.history.iter().map(|o| (e.dataset.id.clone(), e.dataset.title.get(l).to_string(), o.clone())))
+        .collect();
+    let publishers = datasets.datasets.iter().map(|d| (d.id.clone(), d.publisher.clone())).collect();
+    let unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>> = unassigned
+        .into_iter()
+        .map(|(id, figures)| (id, figures.into_iter().map(|(code, o)| (names.get(&code).cloned().unwrap_or(code), o)).collect()))
+        .collect();
+    let place = PlaceContext {
+        code: geo.code.clone(),
+        is_region,
+        countries_in_region: members.len(),
+        names,
+        name: name.clone(),
+        kind_word: geo_kind_msg(geo.kind).get(l).to_lowercase(),
+        unassigned,
+        own_figures,
+        publishers,
+    };
     let kind_line = match (&profile.parent, geo.kind) {
         (Some(p), GeoKind::Country) => Msg::CountryIn.fill(l, &[p.name.get(l)]),
         (_, k) if k.is_aggregate() => Msg::RegionOfCountries.fill(l, &[geo_kind_msg(k).get(l), &members.len().to_string()]),

@@ -3,7 +3,7 @@
 //! percentages are listed country by country, never averaged.
 
 use evidence::api::GeoDatasetEntry;
-use evidence::model::{Lang, Localised, Unit};
+use evidence::model::{Lang, Localised, Observation, Unit};
 use leptos::prelude::*;
 
 use crate::components::caveat_panel::CaveatPanel;
@@ -20,6 +20,77 @@ pub struct PlaceContext {
     pub countries_in_region: usize,
     /// Country code -> name, in the page language.
     pub names: std::collections::HashMap<String, String>,
+    /// The place's name and kind word ("world", "region"), in the page language.
+    pub name: String,
+    pub kind_word: String,
+    /// For the world: per dataset, the figures it counts under no country
+    /// (a special code such as "no country listed"), with that code's name.
+    pub unassigned: std::collections::HashMap<String, Vec<(String, Observation)>>,
+    /// Figures published for this place as a whole: dataset id, title, figure.
+    pub own_figures: Vec<(String, String, Observation)>,
+    /// Dataset id -> publisher.
+    pub publishers: std::collections::HashMap<String, String>,
+}
+
+/// At most this many series on a card: a profile is an overview; the full
+/// list (e.g. ~510 reporting companies) is on the dataset's chart.
+pub const MAX_SERIES: usize = 5;
+
+/// The series a card shows: all if few, else the largest by latest figure.
+pub fn top_series(latest: &[Observation]) -> Vec<Observation> {
+    let mut out = latest.to_vec();
+    if out.len() > MAX_SERIES {
+        out.sort_by(|a, b| b.value.total_cmp(&a.value));
+        out.truncate(MAX_SERIES);
+    }
+    out
+}
+
+/// How a sum over countries meets the total: the figures the source counts
+/// under no country, for the same period and series, computed from the
+/// data, and how the result compares with the same publisher's own total.
+fn unassigned_line(entry: &GeoDatasetEntry, place: &PlaceContext, lang: Lang, with_unit: &dyn Fn(f64) -> String) -> Option<String> {
+    let (reporting, _) = entry.countries_covered?;
+    let extras = place.unassigned.get(&entry.dataset.id)?;
+    let publisher = place.publishers.get(&entry.dataset.id);
+    let extra_for = |o: &Observation| extras.iter().find(|(_, x)| x.period == o.period && x.series == o.series);
+    // The same publisher's figure for the place as a whole, same period.
+    let total_for = |o: &Observation| {
+        place.own_figures.iter().find(|(id, _, t)| {
+            t.period == o.period && t.series.is_empty() && place.publishers.get(id) == publisher && entry.dataset.id != *id
+        })
+    };
+    let sum = entry.latest.iter().find(|o| o.series.is_empty())?;
+    let (special, extra) = extra_for(sum)?;
+    let with_extra = sum.value + extra.value;
+    let period = sum.period.label();
+    let mut line = Msg::UnassignedExplained.fill(
+        lang,
+        &[&with_unit(sum.value), &reporting.to_string(), &period, &with_unit(extra.value), special, &with_unit(with_extra)],
+    );
+    let meets = |total: f64, sum: f64, extra: f64| (total - (sum + extra)).abs() < 0.5;
+    match total_for(sum) {
+        Some((_, title, t)) if meets(t.value, sum.value, extra.value) => {
+            line.push(' ');
+            line.push_str(&Msg::SameAsTotal.fill(lang, &[title, &period]));
+        }
+        Some((_, title, t)) => {
+            line.push(' ');
+            line.push_str(&Msg::TotalDiffers.fill(lang, &[title, &with_unit(t.value), &period]));
+            // The latest year the two meet exactly, if any.
+            let met = entry.history.iter().rev().filter(|o| o.series.is_empty()).find_map(|o| {
+                let (_, x) = extra_for(o)?;
+                let (_, title, t) = total_for(o)?;
+                meets(t.value, o.value, x.value).then(|| (o.period.label(), o.value, x.value, t.value, title.clone()))
+            });
+            if let Some((p, s, x, t, title)) = met {
+                line.push(' ');
+                line.push_str(&Msg::TotalsMeet.fill(lang, &[&p, &with_unit(s), &with_unit(x), &with_unit(t), &title]));
+            }
+        }
+        None => {}
+    }
+    Some(line)
 }
 
 #[component]
@@ -49,8 +120,17 @@ pub fn CoveredDataset(
         format!("chart=bar&geo={}", place.code)
     };
     let chart_target = format!("/datasets/{id}?v=1&{chart_query}");
-    let latest = entry
-        .latest
+    let n_series = entry.latest.len();
+    let shown = top_series(&entry.latest);
+    let more_series = (n_series > shown.len()).then(|| {
+        let t = chart_target.clone();
+        view! {
+            <p class="more-series" data-testid="more-series">{Msg::TopSeries.fill(lang, &[&shown.len().to_string(), &n_series.to_string()])} " "
+                <a href=move || href(&t)>{Msg::AllSeriesOnChart.fill(lang, &[&n_series.to_string()])}</a></p>
+        }
+    });
+    let unassigned = unassigned_line(&entry, &place, lang, &with_unit);
+    let latest = shown
         .iter()
         .map(|o| {
             let interval = match (o.lower, o.upper) {
@@ -72,10 +152,18 @@ pub fn CoveredDataset(
         .collect_view();
     // A trend only where one series has several periods.
     let first_series = entry.history.first().map(|o| o.series.clone());
-    let history: Vec<(String, f64)> =
-        entry.history.iter().filter(|o| Some(&o.series) == first_series.as_ref()).map(|o| (o.period.label(), o.value)).collect();
+    let history: Vec<(String, f64, String)> = entry
+        .history
+        .iter()
+        .filter(|o| Some(&o.series) == first_series.as_ref())
+        .map(|o| (o.period.label(), o.value, o.note.clone()))
+        .collect();
     let sparkline = (history.len() > 1).then(|| view! { <Sparkline history=history unit=unit lang=lang/> });
+    // A figure the source gives for the place itself (e.g. a world total,
+    // a pooled survey) is not a sum over countries: say so, not "0 of 251".
+    let own_figure = entry.countries_covered.is_none() && entry.countries_with_data.is_empty() && !entry.latest.is_empty();
     let region_line = match (place.is_region, entry.countries_covered) {
+        (true, _) if own_figure => Some(Msg::WholePlaceFigure.fill(lang, &[&place.name, &place.kind_word])),
         (true, Some((n, m))) => Some(Msg::SumOverCountries.fill(lang, &[&n.to_string(), &m.to_string()])),
         (true, None) => Some(Msg::CountriesWithFigures.fill(lang, &[&entry.countries_with_data.len().to_string(), &place.countries_in_region.to_string()])),
         _ => None,
@@ -103,7 +191,9 @@ pub fn CoveredDataset(
                 <h3><a href={ let t = chart_target.clone(); move || href(&t) }>{title}</a></h3>
                 <p class="meta">{method_msg(entry.dataset.method).get(lang)}</p>
                 {(!entry.latest.is_empty()).then(|| view! { <dl class="latest">{latest}</dl> })}
+                {more_series}
                 {region_line.map(|r| view! { <p class="region-coverage" data-testid="region-coverage">{r}</p> })}
+                {unassigned.map(|u| view! { <p class="unassigned" data-testid="unassigned">{u}</p> })}
                 {countries}
                 {sparkline}
             </div>

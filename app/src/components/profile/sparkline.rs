@@ -28,13 +28,15 @@ pub fn points(values: &[f64]) -> Vec<(f64, f64)> {
 }
 
 #[component]
-pub fn Sparkline(history: Vec<(String, f64)>, unit: Unit, lang: Lang) -> impl IntoView {
-    let values: Vec<f64> = history.iter().map(|(_, v)| *v).collect();
+pub fn Sparkline(history: Vec<(String, f64, String)>, unit: Unit, lang: Lang) -> impl IntoView {
+    let values: Vec<f64> = history.iter().map(|(_, v, _)| *v).collect();
+    // A region's sums say, year by year, how many countries they cover.
+    let has_notes = history.iter().any(|(_, _, n)| !n.is_empty());
     let pts = points(&values);
     let path = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
     let (lx, ly) = pts.last().copied().unwrap_or((0.0, 0.0));
-    let first = history.first().cloned();
-    let last = history.last().cloned();
+    let first = history.first().map(|(p, v, _)| (p.clone(), *v));
+    let last = history.last().map(|(p, v, _)| (p.clone(), *v));
     let trend = match (first, last) {
         (Some((p0, v0)), Some((p1, v1))) => Msg::TrendText.fill(lang, &[&value_with_unit(v0, unit, lang), &p0, &value_with_unit(v1, unit, lang), &p1]),
         _ => String::new(),
@@ -51,9 +53,13 @@ pub fn Sparkline(history: Vec<(String, f64)>, unit: Unit, lang: Lang) -> impl In
             <summary>{Msg::AllFigures.get(lang)}</summary>
             <table>
                 <caption class="visually-hidden">{Msg::AllFigures.get(lang)}</caption>
-                <thead><tr><th scope="col">{Msg::Period.get(lang)}</th><th scope="col" class="num">{Msg::Value.get(lang)}</th></tr></thead>
+                <thead><tr><th scope="col">{Msg::Period.get(lang)}</th><th scope="col" class="num">{Msg::Value.get(lang)}</th>
+                    {has_notes.then(|| view! { <th scope="col">{Msg::Note.get(lang)}</th> })}</tr></thead>
                 <tbody>
-                    {history.into_iter().map(|(p, v)| view! { <tr><th scope="row">{p}</th><td class="num">{value_with_unit(v, unit, lang)}</td></tr> }).collect_view()}
+                    {history.into_iter().map(|(p, v, n)| view! {
+                        <tr><th scope="row">{p}</th><td class="num">{value_with_unit(v, unit, lang)}</td>
+                            {has_notes.then(|| view! { <td>{n}</td> })}</tr>
+                    }).collect_view()}
                 </tbody>
             </table>
         </details>
