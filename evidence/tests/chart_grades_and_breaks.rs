@@ -143,3 +143,19 @@ fn the_table_rules_off_the_rows_counted_the_new_way() {
     before.to = Some(2023);
     assert!(!render(&pkg, "ncmec-cybertipline-totals", &before).contains("series-break"));
 }
+
+#[test]
+fn line_and_bar_charts_carry_a_key_to_their_hollow_marks_only_when_they_have_some() {
+    let pkg = package();
+    let svg = render(&pkg, "ncmec-cybertipline-totals", &state(ChartKind::Line));
+    assert!(svg.contains(r#"class="grade-key""#) && svg.contains("secondary source (not yet checked against the publisher)"));
+    assert!(!svg.contains("computed by us"));
+    let mut before = state(ChartKind::Line);
+    before.to = Some(2023);
+    assert!(!render(&pkg, "ncmec-cybertipline-totals", &before).contains("grade-key"));
+    let mut bar = state(ChartKind::Bar);
+    bar.period = Some(Period::Year(2024));
+    bar.lang = Lang::Fr;
+    let svg = render(&pkg, "ncmec-cybertipline-files", &bar);
+    assert!(svg.contains("source secondaire") && svg.contains("calculé par nous"), "{svg}");
+}

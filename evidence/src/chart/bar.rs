@@ -107,7 +107,10 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let (w, h) = (size.width as f64, size.height as f64);
     let top = if caption.is_some() { TOP + CAPTION_H } else { TOP };
 
-    let room = (h - top as f64 - AXIS_AREA as f64).max(MIN_STEP);
+    // A line for the key to hollow (secondary) and dashed (computed) bars.
+    let key = plot.observations.iter().any(|o| o.grade != crate::model::Grade::Verbatim);
+    let key_h = if key { MORE_LINE } else { 0.0 };
+    let room = (h - top as f64 - AXIS_AREA as f64 - key_h).max(MIN_STEP);
     let overflow = bars.len() as f64 * MIN_STEP > room;
     let room = if overflow { (room - MORE_LINE).max(MIN_STEP) } else { room };
     let capacity = ((room / MIN_STEP).floor() as usize).max(1);
@@ -234,6 +237,10 @@ pub fn render(plot: &Plot, size: Size) -> String {
             y = (top + plot_height + AXIS_AREA) as f64 + MORE_LINE - 6.0,
             t = escape_xml(&text),
         );
+    }
+    if key {
+        let y = (top + plot_height + AXIS_AREA) as f64 + if dropped > 0 { MORE_LINE } else { 0.0 } + MORE_LINE / 2.0;
+        marks.push_str(&palette::grade_key_svg(plot.observations, lang, 8.0, y));
     }
     if let Some(series) = caption {
         let _ = write!(

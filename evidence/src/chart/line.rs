@@ -82,7 +82,9 @@ pub fn render(plot: &Plot, size: Size) -> String {
         .fold(0.0_f64, f64::max);
     let ymax = if ymax <= 0.0 { 1.0 } else { ymax * 1.08 };
     let legend_rows = lines.len().min(8);
-    let legend_height = (legend_rows as u32) * 18 + 8;
+    let more_row = usize::from(lines.len() > legend_rows);
+    let key = plot.observations.iter().any(|o| o.grade != Grade::Verbatim);
+    let legend_height = (legend_rows as u32) * 18 + 8 + if key { (more_row as u32 + 1) * 18 } else { 0 };
     let font = (FONT_FAMILY, 13).into_font();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
@@ -247,6 +249,10 @@ pub fn render(plot: &Plot, size: Size) -> String {
                     font.clone().color(&RGBColor(60, 60, 60)),
                 ))
                 .expect("legend text draws");
+        }
+        if key {
+            let y = legend_top + 4 + ((legend_rows + more_row) as i32) * 18 + 7;
+            marks.push_str(&super::palette::grade_key_svg(plot.observations, lang, 70.0, y as f64));
         }
         root.present().expect("svg renders");
     }

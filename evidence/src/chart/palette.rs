@@ -127,3 +127,46 @@ pub fn grade_mark(grade: crate::model::Grade) -> GradeMark {
 pub const HOLLOW_FILL: &str = "#fff";
 /// A series break: mid grey, dashed, so it reads as a boundary, not data.
 pub const BREAK_LINE: &str = "#6b6b6b";
+
+/// A one-line key to the grade marks present, drawn inside the plot so that
+/// the picture explains its own hollow marks wherever it is shown (the
+/// full legend lines, naming sources and formulas, come from
+/// `DatasetMeta::grade_notes` beside the chart). Empty when every figure is
+/// verbatim. `(x, y)` is the left of the line's middle.
+pub(crate) fn grade_key_svg(observations: &[crate::model::Observation], lang: crate::model::Lang, x: f64, y: f64) -> String {
+    use crate::model::{Grade, Lang};
+    let present = |g: Grade| observations.iter().any(|o| o.grade == g);
+    let (secondary, computed) = (present(Grade::Secondary), present(Grade::Computed));
+    if !secondary && !computed {
+        return String::new();
+    }
+    let ink = hex(INK);
+    let mut out = String::from(r#"<g class="grade-key">"#);
+    let mut x = x;
+    let mut entry = |dash: &str, label: &str| {
+        let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
+        out.push_str(&format!(
+            r##"<circle cx="{cx:.1}" cy="{y:.1}" r="4.5" fill="{HOLLOW_FILL}" stroke="{ink}" stroke-width="2"{dash}/><text x="{tx:.1}" y="{ty:.1}" font-family="{font}" font-size="12" fill="#333">{label}</text>"##,
+            cx = x + 5.0,
+            tx = x + 14.0,
+            ty = y + 4.0,
+            font = super::FONT_FAMILY,
+            label = super::escape_xml(label),
+        ));
+        x += 14.0 + super::text::width(label, 12.0, super::text::FontWeight::Regular) + 18.0;
+    };
+    if secondary {
+        entry("", match lang {
+            Lang::En => "secondary source (not yet checked against the publisher)",
+            Lang::Fr => "source secondaire (pas encore vérifiée auprès de l'éditeur)",
+        });
+    }
+    if computed {
+        entry("3 2", match lang {
+            Lang::En => "computed by us",
+            Lang::Fr => "calculé par nous",
+        });
+    }
+    out.push_str("</g>");
+    out
+}
