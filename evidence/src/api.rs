@@ -134,11 +134,34 @@ pub struct DatasetRef {
     pub title: Localised,
     pub unit: Unit,
     pub method: Method,
+    /// The publisher's sector and how the figures arise, so that coverage
+    /// can be shown and filtered by them.
+    pub sector: Sector,
+    pub origin: Origin,
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
+    /// False when the figures describe a population that is not a place
+    /// (coded 001 but not the world's figure).
+    #[serde(default = "yes")]
+    pub covers_places: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl From<&DatasetMeta> for DatasetRef {
     fn from(m: &DatasetMeta) -> Self {
-        DatasetRef { id: m.id.clone(), title: m.title.clone(), unit: m.indicator.unit, method: m.coverage.method }
+        DatasetRef {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            unit: m.indicator.unit,
+            method: m.coverage.method,
+            sector: m.sector,
+            origin: m.origin,
+            breakdowns: m.breakdowns.clone(),
+            covers_places: m.covers_places(),
+        }
     }
 }
 

@@ -243,3 +243,14 @@ fn figure_notes_gather_every_line_the_caveat_panel_must_add() {
     let fr = inhope.meta.figure_notes(&inhope.observations, Tone::Technical, Lang::Fr);
     assert!(fr.iter().any(|n| n.starts_with("Ce que décrivent les chiffres : ")), "{fr:?}");
 }
+
+#[test]
+fn coverage_references_carry_sector_origin_and_whether_the_figures_are_for_places() {
+    let pkg = package();
+    let r = evidence::api::DatasetRef::from(&pkg.dataset("uk-sexual-communication-offences").unwrap().meta);
+    assert_eq!((r.sector, r.origin, r.covers_places), (evidence::Sector::Government, evidence::Origin::PoliceRecords, true));
+    let r = evidence::api::DatasetRef::from(&pkg.dataset("inhope-content-urls").unwrap().meta);
+    assert!(!r.covers_places);
+    let sectors: std::collections::BTreeSet<_> = pkg.datasets.iter().map(|d| d.meta.sector).collect();
+    assert!(sectors.len() >= 4, "{sectors:?}");
+}
