@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import base from '../playwright.config';
+
+// The static snapshot under nginx (run.sh starts it and sets E2E_PORT, so
+// the specs' BASE_URL is nginx's): the embed tests and a journey subset of
+// the existing specs, with no dynamic server. No webServer entry.
+export default defineConfig({
+  ...base,
+  testDir: '../tests',
+  testMatch: ['embed.spec.ts', 'journeys.spec.ts'],
+  // What a static host cannot do: a chart page's first paint is drawn by
+  // the server for the link's query; a static page has the default
+  // state's first paint (the app then draws the linked chart, which the
+  // journeys above check). So the two tests of a query's first paint are
+  // for the server only.
+  grepInvert: /shows the server-drawn chart and caveats at once|without JavaScript a chart page still shows its chart/,
+  webServer: undefined,
+});
