@@ -4,13 +4,20 @@
 
 use axum::body::Body;
 use axum::http::{Request, header};
-use evidence_server::{Config, app, embedded_state};
+use evidence_server::{AppState, Config, app, embedded_state};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+/// One state for the file: each state precompresses every asset (the
+/// app's wasm takes tens of seconds at quality 11), once.
+fn state() -> AppState {
+    static STATE: std::sync::OnceLock<AppState> = std::sync::OnceLock::new();
+    STATE.get_or_init(|| embedded_state(Config { rate_limit: 0, ..Config::default() })).clone()
+}
+
 #[tokio::test]
 async fn a_large_asset_is_served_precompressed_once_ready() {
-    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let state = state();
     let asset = &state.site().files["assets/world-110m.json"];
     for _ in 0..600 {
         if asset.cached.br.get().is_some() {
@@ -35,7 +42,7 @@ async fn a_large_asset_is_served_precompressed_once_ready() {
 
 #[tokio::test]
 async fn the_snapshot_json_is_served_precompressed_once_ready_and_revalidates() {
-    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let state = state();
     let glossary = state.data().glossary.clone();
     for _ in 0..600 {
         if glossary.br.get().is_some() {
@@ -119,7 +126,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 #[tokio::test]
 async fn the_built_app_is_served_with_its_wasm_precompressed_its_hashed_files_immutable_and_its_loader_allowed() {
     use sha2::{Digest, Sha256};
-    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let state = state();
     let files = &state.site().files;
     let named = |ext: &str| -> Vec<String> { files.keys().filter(|p| p.ends_with(ext)).cloned().collect() };
     let (wasm, js) = (named(".wasm"), named(".js"));
@@ -172,7 +179,7 @@ async fn the_built_app_is_served_with_its_wasm_precompressed_its_hashed_files_im
 #[cfg(evidence_dist = "placeholder")]
 #[tokio::test]
 async fn without_the_built_app_the_placeholder_page_says_how_to_build_it() {
-    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let state = state();
     assert!(!state.site().files.keys().any(|p| p.ends_with(".wasm")), "no app in a placeholder build");
     let res = app(state.clone()).oneshot(Request::get("/datasets").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), 200);
