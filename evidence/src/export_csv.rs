@@ -121,6 +121,9 @@ pub fn to_csv(header: &CsvHeader, plot: &Plot) -> String {
     if let Some(line) = &sheet.release_line {
         statement("release", line);
     }
+    if !sheet.provenance.is_empty() {
+        statement("provenance", &sheet.provenance_heading);
+    }
     for line in &sheet.provenance {
         statement("provenance", line);
     }

@@ -11,7 +11,7 @@
 //! [`SheetText::fell_back`]).
 
 use crate::chart::{Plot, describe};
-use crate::model::{Caveat, CaveatKind, Dataset, Lang, Method, Tone, ToneText, Verdict};
+use crate::model::{Caveat, CaveatKind, Dataset, Lang, Tone, ToneText, Verdict};
 use crate::words::W;
 
 /// One statement of the caveat panel: a caveat, or the indicator's
@@ -115,7 +115,7 @@ pub struct ChartSheet {
     pub title: String,
     /// "Indicator — unit".
     pub subtitle: String,
-    /// "Publisher · how the figures arise · years".
+    /// "Publisher · its sector · how the figures arise · years".
     pub byline: String,
     /// The chart's text alternative.
     pub summary: String,
@@ -129,6 +129,7 @@ pub struct ChartSheet {
     pub comparability_heading: String,
     /// The datasets this one may not, or only with care, be compared with.
     pub comparability: Vec<String>,
+    pub provenance_heading: String,
     pub sources_heading: String,
     pub publisher: String,
     pub sources: Vec<SheetSource>,
@@ -136,9 +137,9 @@ pub struct ChartSheet {
     pub licence_line: String,
     /// "Data release 2026.12.0", when the release is known.
     pub release_line: Option<String>,
-    /// Where the grade of the figures' provenance, series breaks and the
-    /// publisher's sector and origin go once the data model carries them
-    /// (issue 13, data work in progress): empty until then.
+    /// Where the figures shown were seen (the grades of the secondary or
+    /// computed ones), the points from which they are counted differently,
+    /// and what they are not broken down by: the data package's words.
     pub provenance: Vec<String>,
     pub permalink_label: String,
     /// The chart page that reproduces this chart (tone and language kept).
@@ -169,19 +170,6 @@ pub fn caveat_kind_label(kind: CaveatKind, lang: Lang) -> &'static str {
         CaveatKind::Definition => W::CaveatDefinition.get(lang),
         CaveatKind::Comparability => W::CaveatComparability.get(lang),
         CaveatKind::Method => W::CaveatMethod.get(lang),
-    }
-}
-
-pub fn method_label(method: Method, lang: Lang) -> &'static str {
-    match method {
-        Method::Administrative => W::MethodAdministrative.get(lang),
-        Method::ProviderReports => W::MethodProviderReports.get(lang),
-        Method::HotlineReports => W::MethodHotlineReports.get(lang),
-        Method::HouseholdSurvey => W::MethodHouseholdSurvey.get(lang),
-        Method::OnlineSurvey => W::MethodOnlineSurvey.get(lang),
-        Method::MetaAnalysis => W::MethodMetaAnalysis.get(lang),
-        Method::PoliceRecorded => W::MethodPoliceRecorded.get(lang),
-        Method::SelfSelectedSurvey => W::MethodSelfSelectedSurvey.get(lang),
     }
 }
 
@@ -276,7 +264,7 @@ impl ChartSheet {
                 .collect(),
         });
 
-        let mut byline = vec![meta.publisher.clone(), method_label(meta.coverage.method, lang).to_string()];
+        let mut byline = vec![meta.publisher.clone(), meta.sector.label(lang).to_string(), meta.origin.label(lang).to_string()];
         if !input.years.is_empty() {
             byline.push(input.years.clone());
         }
@@ -299,6 +287,7 @@ impl ChartSheet {
                 usize::MAX,
             ),
             comparability_heading: W::ComparabilityHeading.get(lang).to_string(),
+            provenance_heading: W::ProvenanceHeading.get(lang).to_string(),
             comparability,
             sources_heading: W::Sources.get(lang).to_string(),
             publisher: meta.publisher.clone(),
@@ -309,7 +298,12 @@ impl ChartSheet {
                 .collect(),
             licence_line: format!("{} {}", W::Licence.get(lang), meta.licence),
             release_line: input.release.map(|r| W::DataRelease.fill(lang, &[("release", r)])),
-            provenance: Vec::new(),
+            provenance: {
+                let mut lines = meta.grade_notes(plot.observations, tone, lang);
+                lines.extend(meta.breaks.iter().map(|b| format!("{}: {}", b.label.get(lang), b.reason.get(tone, lang))));
+                lines.extend(meta.not_broken_down_by(lang));
+                lines
+            },
             permalink_label: W::Permalink.get(lang).to_string(),
             permalink: input.permalink.clone(),
             shared,
@@ -353,7 +347,10 @@ impl ChartSheet {
         out.extend(self.sources.iter().map(|s| s.url.clone()));
         out.push(self.licence_line.clone());
         out.extend(self.release_line.iter().cloned());
-        out.extend(self.provenance.iter().cloned());
+        if !self.provenance.is_empty() {
+            out.push(self.provenance_heading.clone());
+            out.extend(self.provenance.iter().cloned());
+        }
         if let Some(shared) = &self.shared {
             out.push(shared.heading.clone());
             out.extend(shared.lines(self.lang));

@@ -45,21 +45,12 @@ permalink = Link to this chart
 shared-heading = Title and notes added by whoever shared this link
 shared-title = Title:
 shared-subtitle = Subtitle:
+provenance-heading = Where these figures come from
 comparability-heading = Other datasets
 not-comparable-with = Not comparable with: { $datasets }.
 comparable-with-care = Comparable with care: { $datasets }.
 comparable-with = Comparable: { $datasets }.
 more = more
-
-## How the figures arise (the byline)
-method-administrative = administrative records
-method-provider-reports = reports from companies
-method-hotline-reports = hotline reports
-method-household-survey = household survey
-method-online-survey = online survey
-method-meta-analysis = meta-analysis of many studies
-method-police-recorded = police-recorded crime
-method-self-selected-survey = self-selected survey
 
 ## The chart's summary sentence
 summary = { $name } for { $places }, { $when }: { $figures }, from { $min } to { $max }.

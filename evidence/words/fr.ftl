@@ -32,21 +32,12 @@ permalink = Lien vers ce graphique
 shared-heading = Titre et notes ajoutés par la personne qui a partagé ce lien
 shared-title = Titre :
 shared-subtitle = Sous-titre :
+provenance-heading = D'où viennent ces chiffres
 comparability-heading = Autres jeux de données
 not-comparable-with = Non comparable avec : { $datasets }.
 comparable-with-care = Comparable avec précaution : { $datasets }.
 comparable-with = Comparable : { $datasets }.
 more = suite
-
-## Comment les chiffres sont produits (la ligne d'auteur)
-method-administrative = données administratives
-method-provider-reports = signalements d'entreprises
-method-hotline-reports = signalements aux lignes de signalement
-method-household-survey = enquête auprès des ménages
-method-online-survey = enquête en ligne
-method-meta-analysis = méta-analyse de nombreuses études
-method-police-recorded = infractions enregistrées par la police
-method-self-selected-survey = enquête à participation volontaire
 
 ## La phrase qui résume le graphique
 summary = { $name } pour { $places }, { $when } : { $figures }, de { $min } à { $max }.

@@ -190,6 +190,20 @@ pub fn DatasetPage() -> impl IntoView {
                                         definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
                                         terms=terms/>
                                 </div>
+                                // The rest of the sheet's statements: which datasets this
+                                // one may not be mixed with, and where its figures come from.
+                                {move || sheet.with(|s| {
+                                    [(s.comparability_heading.clone(), s.comparability.clone(), "comparability-notes"), (s.provenance_heading.clone(), s.provenance.clone(), "provenance")]
+                                        .into_iter()
+                                        .filter(|(_, lines, _)| !lines.is_empty())
+                                        .map(|(heading, lines, class)| view! {
+                                            <section class=format!("sheet-notes {class}") data-testid=class>
+                                                <h2>{heading}</h2>
+                                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                            </section>
+                                        })
+                                        .collect_view()
+                                })}
                                 <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
                                 <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>
                                 <footer class="chart-footer">

@@ -129,6 +129,10 @@ pub fn render_framed(plot: &Plot, size: Size, sheet: &ChartSheet) -> String {
         statements.push((sheet.comparability_heading.clone(), FontWeight::Bold));
         statements.extend(sheet.comparability.iter().map(|l| (l.clone(), FontWeight::Regular)));
     }
+    if !sheet.provenance.is_empty() {
+        statements.push((sheet.provenance_heading.clone(), FontWeight::Bold));
+        statements.extend(sheet.provenance.iter().map(|l| (l.clone(), FontWeight::Regular)));
+    }
     let columns = if inner >= 900.0 { 2 } else { 1 };
     let gap = 24.0;
     let column_width = (inner - 20.0 - gap * (columns as f64 - 1.0)) / columns as f64;
@@ -159,9 +163,6 @@ pub fn render_framed(plot: &Plot, size: Size, sheet: &ChartSheet) -> String {
     foot.push_str(&panel);
     // A gap below the caveat panel's border, which the next line would touch.
     fy += 4.0;
-    for line in &sheet.provenance {
-        paragraph(&mut foot, &mut fy, line, MARGIN, inner, FontWeight::Regular, "#333");
-    }
     let link = text_lines(&wrap(&sheet.permalink, BODY_PX - 1.0, FontWeight::Regular, inner), MARGIN, fy, BODY_PX - 1.0, FontWeight::Regular, "#1d4ed8");
     foot.push_str(&link.svg);
     let footer_height = link.y + MARGIN - 8.0;

@@ -40,7 +40,7 @@ fn item(out: &mut String, text: &SheetText, layout: Layout, lang: Lang) {
 }
 
 /// Every kind of caveat, each with every statement in full, then the
-/// comparability notes.
+/// comparability notes and where the figures come from.
 pub fn caveats(out: &mut String, sheet: &ChartSheet, layout: Layout) {
     let (tag, h) = (layout.kind_tag, layout.kind_heading);
     for section in &sheet.caveats {
@@ -50,9 +50,15 @@ pub fn caveats(out: &mut String, sheet: &ChartSheet, layout: Layout) {
         }
         let _ = write!(out, "</ul></{tag}>");
     }
-    if !sheet.comparability.is_empty() {
-        let _ = write!(out, r#"<{tag} class="caveat comparability-notes" data-kind="other-datasets"><{h} class="kind">{}</{h}><ul>"#, esc(&sheet.comparability_heading));
-        for line in &sheet.comparability {
+    for (class, heading, lines) in [
+        ("comparability-notes", &sheet.comparability_heading, &sheet.comparability),
+        ("provenance", &sheet.provenance_heading, &sheet.provenance),
+    ] {
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = write!(out, r#"<{tag} class="caveat {class}" data-kind="{class}"><{h} class="kind">{}</{h}><ul>"#, esc(heading));
+        for line in lines {
             let _ = write!(out, "<li>{}</li>", esc(line));
         }
         let _ = write!(out, "</ul></{tag}>");
@@ -89,7 +95,7 @@ pub fn sources(out: &mut String, sheet: &ChartSheet, layout: Layout) {
     }
     out.push_str("</ul>");
     let _ = write!(out, r#"<p class="licence">{} · {}</p>"#, esc(&sheet.publisher), esc(&sheet.licence_line));
-    for line in sheet.release_line.iter().chain(&sheet.provenance) {
+    if let Some(line) = &sheet.release_line {
         let _ = write!(out, r#"<p class="release" data-testid="data-release">{}</p>"#, esc(line));
     }
 }
