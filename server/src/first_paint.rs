@@ -153,7 +153,7 @@ pub fn render(snapshot: &Snapshot, public_url: &str, dataset: &Dataset, state: &
     sheet_html::sources(&mut out, &sheet, PAGE_LAYOUT);
     let _ = write!(
         out,
-        r#"<p class="permalink">{} <a href="{href}" data-testid="first-paint-permalink">{href}</a></p>"#,
+        r#"<p class="permalink"><a href="{href}" data-testid="first-paint-permalink">{}</a></p>"#,
         esc(&sheet.permalink_label),
         href = esc(&sheet.permalink)
     );
