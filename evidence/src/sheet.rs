@@ -383,4 +383,44 @@ mod tests {
         assert_eq!(fr[1].label, "Définition");
         assert!(fr[1].items[0].fell_back, "no French text: English, marked as such");
     }
+
+    /// The curated package's by-country dataset, drawn with a sharer's
+    /// title and note: the picture carries the whole sheet, the dataset's
+    /// name as its title and the sharer's words marked as theirs.
+    #[test]
+    fn the_framed_picture_carries_the_sheet_and_marks_the_sharers_words() {
+        use crate::chart::{Size, render_framed, select};
+        use crate::state::ChartState;
+        let package = crate::package::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("the data package is valid");
+        let dataset = package.dataset("ncmec-cybertipline-by-country").expect("dataset");
+        for lang in Lang::ALL {
+            let (state, _) = ChartState::from_query(&format!("chart=bar&geo=KEN,HMD&title=My%20headline&ann=2021:My%20note&tone=technical&lang={}", lang.code()));
+            let names: std::collections::HashMap<String, String> = package.geographies.iter().map(|g| (g.code.clone(), g.name.get(lang).to_string())).collect();
+            let selection = select(dataset, &state, &package.geographies);
+            let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state: &state, world: None };
+            let sheet = ChartSheet::build(&SheetInput {
+                plot: &plot,
+                years: dataset.years_label(),
+                selection_notes: &selection.notes,
+                missing_geos: &selection.missing_geos,
+                permalink: "https://evidence.example/datasets/x".into(),
+                release: Some(&package.version),
+                others: &package.datasets,
+            });
+            assert_eq!(sheet.title, dataset.meta.title.get(lang));
+            let shared = sheet.shared.as_ref().expect("the sharer's words");
+            assert_eq!(shared.title.as_deref(), Some("My headline"));
+            let heard = &names["HMD"];
+            assert!(sheet.selection_notes.iter().any(|n| n.contains(heard.as_str())), "a missing place by name: {:?}", sheet.selection_notes);
+            let svg = render_framed(&plot, Size::new(1200, 800), &sheet);
+            assert!(svg.contains(&format!("<title id=\"frame-title\">{}</title>", crate::chart::escape_xml(&sheet.title))));
+            assert!(!svg.contains(r#"font-family="Evidence Sans""#), "every text names a fallback");
+            assert!(svg.contains(r#"font-family="Evidence Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif""#));
+            let text: String = svg.split('>').filter_map(|p| p.split('<').next()).collect::<Vec<_>>().join(" ").split_whitespace().collect();
+            for line in sheet.texts() {
+                let line: String = crate::chart::escape_xml(&line).split_whitespace().collect();
+                assert!(text.contains(&line), "{}: the picture lacks {line}", lang.code());
+            }
+        }
+    }
 }
