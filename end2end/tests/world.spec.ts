@@ -62,6 +62,10 @@ test('/coverage states one definition of a country and counts with it', async ({
   await page.goto('/coverage');
   await expect(page.getByTestId('coverage-definitions')).toContainText(`${countries} countries and territories`);
   await expect(page.getByTestId('coverage-summary')).toContainText(`${countries} countries and territories`);
+  // The same count on the World profile.
+  await page.goto('/geo/001');
+  await expect(page.locator('.profile-header .kind')).toContainText(`${countries} countries and territories`);
+  await page.goto('/coverage');
   // The World row of a dataset by country: how many countries have figures, not a gap.
   const world = await (await request.get('/api/v1/geo/001')).json();
   const byCountry: Entry = world.covered.find((e: Entry) => e.dataset.id === 'ncmec-cybertipline-by-country');

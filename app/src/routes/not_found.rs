@@ -11,6 +11,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{t(lang, Msg::NotFound)}</h1>
         <p>{t(lang, Msg::NotFoundText)}</p>
-        <p><a href=move || href("/")>{t(lang, Msg::NavHome)}</a></p>
+        <p><a href=move || href("/")>{t(lang, Msg::NavHome)}</a> " · "
+            {t(lang, Msg::NotFoundLinks)} " "
+            <a href=move || href("/datasets")>{t(lang, Msg::AllDatasetsLower)}</a> " · "
+            <a href=move || href("/coverage")>{t(lang, Msg::AllPlaces)}</a></p>
     }
 }
