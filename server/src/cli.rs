@@ -137,7 +137,57 @@ fn load_state(config: Config) -> Result<AppState, String> {
         })?,
         None => Snapshot::load(&crate::embedded::DataFiles).map_err(|e| format!("embedded data is invalid: {e}"))?,
     };
-    Ok(AppState::new(snapshot, config, crate::site::Site::embedded()))
+    let previous = match &config.data_dir {
+        Some(dir) => load_releases(&DirSource(dir.clone())),
+        None => load_releases(&crate::embedded::DataFiles),
+    };
+    Ok(AppState::with_releases(snapshot, config, crate::site::Site::embedded(), previous))
+}
+
+/// Files under `prefix/` of another source.
+struct Prefixed<'a>(&'a dyn evidence::package::FileSource, String);
+
+impl evidence::package::FileSource for Prefixed<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        self.0.read(&format!("{}/{path}", self.1))
+    }
+}
+
+/// The earlier releases a package keeps (`releases/releases.json` lists
+/// them; each is a whole package in `releases/<version>/`). One that is
+/// missing or invalid is left out with an error in the log: the current
+/// data is still served, and links pinned to it say it is not held.
+pub fn load_releases(src: &dyn evidence::package::FileSource) -> Vec<Snapshot> {
+    #[derive(serde::Deserialize)]
+    struct Index {
+        releases: Vec<String>,
+    }
+    let Some(bytes) = src.read("releases/releases.json") else { return Vec::new() };
+    let index: Index = match serde_json::from_slice(&bytes) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: releases/releases.json: {e}; no earlier release is kept");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for version in index.releases {
+        if !evidence::package::is_release(&version) {
+            eprintln!("error: releases/releases.json: '{version}' is not a release YYYY.MM.N; left out");
+            continue;
+        }
+        match Snapshot::load(&Prefixed(src, format!("releases/{version}"))) {
+            Ok(s) if s.package.version == version => out.push(s),
+            Ok(s) => eprintln!("error: releases/{version}: the package says it is release {}; left out", s.package.version),
+            Err(errors) => {
+                for e in &errors.0 {
+                    eprintln!("error: releases/{version}/{e}");
+                }
+                eprintln!("error: releases/{version}: {} error(s); this release is not kept", errors.0.len());
+            }
+        }
+    }
+    out
 }
 
 fn serve(args: &[String]) -> ExitCode {

@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
+use axum::middleware::Next;
+use tower::ServiceExt;
 use axum::http::{Method, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -54,8 +56,84 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(middleware::from_fn_with_state(REQUEST_TIMEOUT, limits::timeout))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(state.clone(), pin_release))
         .layer(middleware::from_fn(crate::observability::log_request))
         .with_state(state)
+}
+
+/// A link pinned to a data release (`release=` in its query), as the
+/// handlers see it: the parameter itself is taken out of the query.
+#[derive(Clone)]
+pub struct Pin {
+    /// The release asked for.
+    pub requested: String,
+    /// Whether this server holds it (else the current data is served).
+    pub held: bool,
+    /// The current release's data, to compare a pinned chart with.
+    pub current: std::sync::Arc<crate::snapshot::Snapshot>,
+}
+
+/// `release=V` on any URL: V the current release, or none, is served as
+/// usual; an earlier release the server keeps is served whole by that
+/// release's own router; an unknown one is a 400 for the API and, for a
+/// page, the current data with a notice (never a blank page).
+async fn pin_release(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let Some(query) = req.uri().query().filter(|q| q.split('&').any(|p| p.starts_with("release="))) else {
+        return next.run(req).await;
+    };
+    let mut requested = String::new();
+    let mut rest = Vec::new();
+    for part in query.split('&') {
+        match part.strip_prefix("release=") {
+            Some(v) if requested.is_empty() => requested = evidence::state::percent_decode(v),
+            Some(_) => {}
+            None => rest.push(part),
+        }
+    }
+    let path = req.uri().path().to_string();
+    let uri = if rest.is_empty() { path.clone() } else { format!("{path}?{}", rest.join("&")) };
+    match uri.parse() {
+        Ok(u) => *req.uri_mut() = u,
+        Err(_) => return AppError::bad_param("query", "not a valid query").into_response(),
+    }
+    let current = state.data();
+    if requested == current.package.version {
+        req.extensions_mut().insert(Pin { requested, held: true, current });
+        return next.run(req).await;
+    }
+    if let Some(release) = state.release(&requested) {
+        // A fresh request: the extensions of this router's routing (its
+        // path parameters) must not reach the other router's.
+        let (parts, body) = req.into_parts();
+        let mut fresh = Request::new(body);
+        *fresh.method_mut() = parts.method;
+        *fresh.uri_mut() = parts.uri;
+        *fresh.version_mut() = parts.version;
+        *fresh.headers_mut() = parts.headers;
+        if let Some(addr) = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
+            fresh.extensions_mut().insert(*addr);
+        }
+        fresh.extensions_mut().insert(Pin { requested, held: true, current });
+        return match release.router().oneshot(fresh).await {
+            Ok(res) => res,
+            Err(never) => match never {},
+        };
+    }
+    if path.starts_with("/api/") {
+        let mut held: Vec<String> = vec![format!("{} (current)", current.package.version)];
+        held.extend(state.releases().iter().map(|r| r.version.clone()));
+        return AppError::bad_param(
+            "release",
+            format!(
+                "data release '{}' is not held by this server; it holds {}",
+                crate::error::truncate(&requested),
+                held.join(", ")
+            ),
+        )
+        .into_response();
+    }
+    req.extensions_mut().insert(Pin { requested, held: false, current });
+    next.run(req).await
 }
 
 pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
@@ -103,6 +181,7 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
     if last.contains('.') {
         return AppError::not_found("not_found", format!("no file {}", crate::error::truncate(path))).into_response();
     }
-    let page = crate::routes::meta::chart_page(&state, path, req.uri().query());
+    let pin = req.extensions().get::<Pin>();
+    let page = crate::routes::meta::chart_page(&state, path, req.uri().query(), pin);
     state.site().page(req.headers(), page.as_ref())
 }

@@ -31,14 +31,56 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     snapshot: RwLock<Arc<Snapshot>>,
     pub config: Config,
-    pub site: Site,
+    pub site: Arc<Site>,
     pub limiter: crate::limits::RateLimiter,
+    /// Earlier data releases this server keeps, so that links pinned to
+    /// them (`release=`) go on working; each with the router that serves
+    /// it, built on first use.
+    releases: Vec<Release>,
+}
+
+/// A data release kept beside the current one.
+pub struct Release {
+    pub version: String,
+    pub state: AppState,
+    router: std::sync::OnceLock<axum::Router>,
+}
+
+impl Release {
+    /// The whole server over this release's data.
+    pub fn router(&self) -> axum::Router {
+        self.router.get_or_init(|| crate::app(self.state.clone())).clone()
+    }
 }
 
 impl AppState {
     pub fn new(snapshot: Snapshot, config: Config, site: Site) -> Self {
+        Self::with_releases(snapshot, config, site, Vec::new())
+    }
+    /// A server of `snapshot` that also keeps the earlier releases
+    /// `previous` (same configuration and app).
+    pub fn with_releases(snapshot: Snapshot, config: Config, site: Site, previous: Vec<Snapshot>) -> Self {
+        let site = Arc::new(site);
+        let releases = previous
+            .into_iter()
+            .map(|snap| Release {
+                version: snap.package.version.clone(),
+                state: AppState::build(snap, config.clone(), site.clone(), Vec::new()),
+                router: std::sync::OnceLock::new(),
+            })
+            .collect();
+        AppState::build(snapshot, config, site, releases)
+    }
+    fn build(snapshot: Snapshot, config: Config, site: Arc<Site>, releases: Vec<Release>) -> Self {
         let limiter = crate::limits::RateLimiter::new(config.rate_limit, config.rate_burst);
-        AppState(Arc::new(Inner { snapshot: RwLock::new(Arc::new(snapshot)), config, site, limiter }))
+        AppState(Arc::new(Inner { snapshot: RwLock::new(Arc::new(snapshot)), config, site, limiter, releases }))
+    }
+    /// The earlier releases kept, newest first as given.
+    pub fn releases(&self) -> &[Release] {
+        &self.0.releases
+    }
+    pub fn release(&self, version: &str) -> Option<&Release> {
+        self.0.releases.iter().find(|r| r.version == version)
     }
     /// The current snapshot; cheap (an Arc clone under a short read lock).
     pub fn data(&self) -> Arc<Snapshot> {

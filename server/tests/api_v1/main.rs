@@ -12,6 +12,7 @@ mod logging;
 mod openapi;
 mod process;
 mod query_fuzz;
+mod releases;
 mod reload;
 mod static_export;
 mod traversal;
