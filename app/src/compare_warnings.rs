@@ -133,7 +133,7 @@ mod tests {
         assert!(w.iter().any(|w| matches!(w, CompareWarning::Unit { a: Unit::Count, b: Unit::Percent })), "{w:?}");
         assert!(w.iter().any(|w| matches!(w, CompareWarning::ReportsAgainstEstimates { .. })), "{w:?}");
         assert!(w.iter().any(|w| matches!(w, CompareWarning::Population { .. })), "{w:?}");
-        assert!(w.iter().any(|w| matches!(w, CompareWarning::DifferentYears { a: (2019, 2023), b: (2020, 2021) })), "{w:?}");
+        assert!(w.iter().any(|w| matches!(w, CompareWarning::DifferentYears { a: (2019, 2024), b: (2020, 2021) })), "{w:?}");
         assert!(w.iter().any(CompareWarning::is_blocking));
     }
 
@@ -154,7 +154,7 @@ mod tests {
         let pkg = package();
         let (a, b) = pair(&pkg, "uk-sexual-communication-offences", "inhope-content-urls");
         let w = warnings(a, b);
-        assert!(w.iter().any(|w| matches!(w, CompareWarning::NoCommonYears { a: (2017, 2019), b: (2022, 2023) })), "{w:?}");
+        assert!(w.iter().any(|w| matches!(w, CompareWarning::NoCommonYears { a: (2017, 2019), b: (2020, 2024) })), "{w:?}");
         assert_eq!(warnings(a, a), vec![CompareWarning::SameDataset]);
     }
 
