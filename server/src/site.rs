@@ -43,6 +43,10 @@ pub struct Site {
     /// embeds may be framed by any site.
     pub csp_page: HeaderValue,
     pub csp_embed: HeaderValue,
+    /// App pages other than chart pages, with their own head, by language
+    /// and path (known pages and places only, plus one 404 page per
+    /// language, so the map stays small), for the data version in force.
+    meta_pages: std::sync::Mutex<(String, HashMap<String, Cached>)>,
 }
 
 fn csp(script_hashes: &str, frame_ancestors: &str) -> HeaderValue {
@@ -154,7 +158,7 @@ impl Site {
         let csp_page = csp(&script_hashes, "'none'");
         let csp_embed = csp(&script_hashes, "*");
         let index = Cached::new(index_html.clone().into_bytes(), "page");
-        Site { files, index_html, index, script_hashes, csp_page, csp_embed }
+        Site { files, index_html, index, script_hashes, csp_page, csp_embed, meta_pages: Default::default() }
     }
 
     pub fn inline_script_hashes(&self) -> &str {
@@ -413,16 +417,16 @@ impl Site {
     /// start of `<body>`.
     fn page_with_meta(&self, meta: &Meta, head_extra: &str, body_first: &str) -> String {
         let mut html = self.index_html.clone();
-        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-            if start < end {
-                html.replace_range(start + "<title>".len()..end, &esc(&meta.document_title()));
-            }
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>"))
+            && start < end
+        {
+            html.replace_range(start + "<title>".len()..end, &esc(&meta.document_title()));
         }
         // index.html's own description is the site's: one description only.
-        if let Some(at) = html.find("name=\"description\"").or_else(|| html.find("name=description")) {
-            if let (Some(open), Some(close)) = (html[..at].rfind("<meta"), html[at..].find('>')) {
-                html.replace_range(open..at + close + 1, "");
-            }
+        if let Some(at) = html.find("name=\"description\"").or_else(|| html.find("name=description"))
+            && let (Some(open), Some(close)) = (html[..at].rfind("<meta"), html[at..].find('>'))
+        {
+            html.replace_range(open..at + close + 1, "");
         }
         let head = format!("{}{head_extra}", meta.head_tags());
         match html.find("</head>") {
@@ -469,17 +473,28 @@ pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option
     }
     let lang = query_lang(query);
     let not_found = matches!(target, Target::NotFound);
-    // Pages differ only by path and language: cached so, whatever else the
-    // query holds (it is the app's to read).
-    let key = format!("meta:{}:{path}", lang.code());
-    let cached = match data.pages.get(&key) {
-        Some(c) => c,
-        None => {
-            let meta = page_meta(base, &target, path, lang);
-            let c = Cached::new(site.page_with_meta(&meta, "", "").into_bytes(), "page");
-            data.pages.insert(key, c.clone());
-            c
+    // Pages differ only by path and language, whatever else the query holds
+    // (it is the app's to read); every unknown address shares one page.
+    // A place by its code, however the address spells it.
+    let canonical = match &target {
+        Target::Place(g) => format!("/geo/{}", g.code),
+        Target::NotFound => "/".to_string(),
+        _ => path.to_string(),
+    };
+    let key = if not_found { format!("{}:404", lang.code()) } else { format!("{}:{canonical}", lang.code()) };
+    let cached = {
+        let mut pages = site.meta_pages.lock().unwrap_or_else(|p| p.into_inner());
+        if pages.0 != data.hash {
+            *pages = (data.hash.clone(), HashMap::new());
         }
+        pages
+            .1
+            .entry(key)
+            .or_insert_with(|| {
+                let meta = page_meta(base, &target, &canonical, lang);
+                Cached::new(site.page_with_meta(&meta, "", "").into_bytes(), "page")
+            })
+            .clone()
     };
     if not_found {
         // No validators on a 404: there is nothing to revalidate.

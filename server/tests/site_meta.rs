@@ -23,7 +23,11 @@ async fn fallback(State(state): State<AppState>, req: Request) -> Response {
 /// A GET answered by `app_page`, as the router's fallback answers app
 /// addresses.
 async fn page(uri: &str) -> Reply {
-    let app = Router::new().fallback(fallback).with_state(state());
+    page_of(state(), uri).await
+}
+
+async fn page_of(state: AppState, uri: &str) -> Reply {
+    let app = Router::new().fallback(fallback).with_state(state);
     let res = app.oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("infallible");
     let (parts, body) = res.into_parts();
     let body = axum::body::to_bytes(body, usize::MAX).await.expect("body");
@@ -170,9 +174,20 @@ async fn a_shared_title_is_marked_as_the_sharers_and_escaped() {
 }
 
 #[tokio::test]
-async fn pages_are_cached_and_revalidate() {
+async fn pages_are_cached_by_page_and_language_not_by_query() {
     let a = page("/geo/KEN").await.ok("first");
     let b = page("/geo/KEN?tone=technical").await.ok("second");
+    let c = page("/geo/ken").await.ok("third");
     assert_eq!(a.header("etag"), b.header("etag"), "a page differs by path and language only");
+    assert_eq!(a.header("etag"), c.header("etag"), "a place by its code");
     assert!(!a.header("etag").is_empty());
+    assert_eq!(one(&c.text(), "og:url"), format!("{PUBLIC_URL}/geo/KEN"));
+    // Chart pages keep their own bounded cache; other pages stay out of it.
+    let own = evidence_server::embedded_state(evidence_server::Config { rate_limit: 0, public_url: PUBLIC_URL.into(), ..Default::default() });
+    for uri in ["/coverage?x=1", "/no-such-page?y=2", "/geo/XXX", "/geo/KEN?a=b"] {
+        page_of(own.clone(), uri).await;
+    }
+    assert_eq!(own.data().pages.len(), 0);
+    page_of(own.clone(), &format!("/datasets/{DATASET}")).await.ok("a chart page");
+    assert_eq!(own.data().pages.len(), 1);
 }
