@@ -441,15 +441,36 @@ impl Site {
         }
         html
     }
+
+    /// A chart page's HTML: index.html with the chart's own title,
+    /// description and Open Graph / Twitter card tags (its PNG export as
+    /// the picture; a shared `title=` marked as the sharer's), `head_extra`
+    /// (the oEmbed link) and the first paint `body_first`. For
+    /// `routes::meta::chart_page`, in place of [`Site::page_html`].
+    pub fn chart_page_html(
+        &self,
+        base: &str,
+        dataset: &Dataset,
+        state: &ChartState,
+        raw_query: Option<&str>,
+        head_extra: &str,
+        body_first: &str,
+    ) -> String {
+        self.page_with_meta(&chart_meta(base, dataset, state, raw_query), head_extra, body_first)
+    }
 }
 
 /// The response for an app address (every path that is not the API, an
-/// embed or a built file): a chart page with its first paint, any other
+/// embed or a built file): a chart page with its first paint (`chart_page`,
+/// as `routes::meta::chart_page` builds it, or else built here), any other
 /// page with its own head, and a 404 with the app shell for an address
 /// that names no dataset, no place and no page of the app.
-pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option<&str>) -> Response {
-    let data = state.data();
+pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option<&str>, chart_page: Option<&Cached>) -> Response {
     let site = state.site();
+    if let Some(page) = chart_page {
+        return site.page(headers, Some(page));
+    }
+    let data = state.data();
     let base = state.config().public_url.as_str();
     let target = target(&data, path);
     if let Target::Chart(dataset) = target {
@@ -465,9 +486,8 @@ pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option
         let oembed_link = format!(r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#, esc(&oembed), esc(&dataset.meta.title.en));
         // Lenient like the app: what cannot be used falls back to its default.
         let (chart_state, _warnings) = ChartState::from_query(query.unwrap_or(""));
-        let meta = chart_meta(base, dataset, &chart_state, query);
         let body = crate::first_paint::render(&data, base, dataset, &chart_state);
-        let cached = Cached::new(site.page_with_meta(&meta, &oembed_link, &body).into_bytes(), "page");
+        let cached = Cached::new(site.chart_page_html(base, dataset, &chart_state, query, &oembed_link, &body).into_bytes(), "page");
         data.pages.insert(key, cached.clone());
         return site.page(headers, Some(&cached));
     }

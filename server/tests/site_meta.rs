@@ -17,7 +17,7 @@ use exports_common::*;
 use tower::ServiceExt;
 
 async fn fallback(State(state): State<AppState>, req: Request) -> Response {
-    evidence_server::site::app_page(&state, req.headers(), req.uri().path(), req.uri().query())
+    evidence_server::site::app_page(&state, req.headers(), req.uri().path(), req.uri().query(), None)
 }
 
 /// A GET answered by `app_page`, as the router's fallback answers app
