@@ -102,15 +102,16 @@ fn encode(pixmap: &Pixmap, scale: u32, frame: &ChartSheet) -> Result<Vec<u8>, Pn
         enc.set_pixel_dims(Some(png::PixelDimensions { xppu: ppm, yppu: ppm, unit: png::Unit::Meter }));
         enc.add_itxt_chunk("Title".into(), frame.title.clone())?;
         enc.add_itxt_chunk("Description".into(), format!("{}. {}", frame.subtitle, frame.summary))?;
-        enc.add_itxt_chunk("Source".into(), frame.source_line())?;
+        let mut source = frame.source_line();
+        if let Some(release) = &frame.release_line {
+            source.push_str(&format!(" {release}."));
+        }
+        enc.add_itxt_chunk("Source".into(), source)?;
         let caveats: Vec<String> =
             frame.caveats.iter().flat_map(|s| s.items.iter().map(move |i| format!("{}: {}", s.label, i.line()))).collect();
         enc.add_itxt_chunk("Disclaimer".into(), format!("{}. {}", frame.caveats_heading, caveats.join(" ")))?;
         if let Some(shared) = &frame.shared {
             enc.add_itxt_chunk("Comment".into(), format!("{}: {}", shared.heading, shared.lines(frame.lang).join(" ")))?;
-        }
-        if let Some(release) = &frame.release_line {
-            enc.add_itxt_chunk("Software".into(), release.clone())?;
         }
         enc.add_itxt_chunk("URL".into(), frame.permalink.clone())?;
         let mut writer = enc.write_header()?;
