@@ -38,7 +38,6 @@ source-link = (source)
 sources = Sources
 source = Source
 licence = Reuse:
-notes = Notes
 no-figures-for = No figures for: { $places } — shown as a gap, not a zero.
 data-release = Data release { $release }
 permalink = Link to this chart
@@ -49,8 +48,6 @@ provenance-heading = Where these figures come from
 comparability-heading = Other datasets
 not-comparable-with = Not comparable with: { $datasets }.
 comparable-with-care = Comparable with care: { $datasets }.
-comparable-with = Comparable: { $datasets }.
-more = more
 
 ## The chart's summary sentence
 summary = { $name } for { $places }, { $when }: { $figures }, from { $min } to { $max }.

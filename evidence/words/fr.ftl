@@ -25,7 +25,6 @@ source-link = (source)
 sources = Sources
 source = Source
 licence = Réutilisation :
-notes = Notes
 no-figures-for = Aucun chiffre pour : { $places } — c'est une lacune, pas un zéro.
 data-release = Édition des données { $release }
 permalink = Lien vers ce graphique
@@ -36,8 +35,6 @@ provenance-heading = D'où viennent ces chiffres
 comparability-heading = Autres jeux de données
 not-comparable-with = Non comparable avec : { $datasets }.
 comparable-with-care = Comparable avec précaution : { $datasets }.
-comparable-with = Comparable : { $datasets }.
-more = suite
 
 ## La phrase qui résume le graphique
 summary = { $name } pour { $places }, { $when } : { $figures }, de { $min } à { $max }.
