@@ -97,7 +97,9 @@ pub fn ChartView(
             <div class="chart-svg" class:narrow=narrow inner_html=svg
                 on:focusin=move |ev| show(ev.target())
                 on:click=move |ev| show(ev.target())></div>
-            <p class="chart-readout" aria-live="polite" data-testid="chart-readout" class:empty=move || readout.with(Option::is_none)>
+            // Not a live region: a screen reader already reads the focused
+            // mark's name, and would otherwise hear it twice.
+            <p class="chart-readout" data-testid="chart-readout" class:empty=move || readout.with(Option::is_none)>
                 {move || readout.get().unwrap_or_default()}
             </p>
         }.into_any(),
