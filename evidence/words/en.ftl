@@ -138,3 +138,35 @@ annot-characters =
         [one] { $n } / { $max } character
        *[other] { $n } / { $max } characters
     }
+
+## Ecosystem page (/ecosystem) and its diagram: who holds the data, how it flows, the sources we cannot chart
+eco-title = Who holds the data, and how it flows
+eco-intro = Figures on online child sexual exploitation and abuse come from companies, hotlines, surveys, researchers and the police. Each sees a different part, and some parts are not published at all. This page shows where each dataset of this dashboard comes from.
+eco-desc = A diagram of who holds data on online child sexual exploitation and abuse (government, industry, non-governmental organisations, academia, intergovernmental bodies), how reports and answers flow between them, and which flows have no public data. The list on this page says the same in words.
+eco-diagram-heading = Diagram
+eco-list-heading = The same, as a list
+eco-lane = Path
+eco-sector = Publisher sector
+eco-no-sector = People, not a publisher
+eco-datasets-here = Datasets from here
+eco-no-datasets = No dataset of this dashboard comes from here.
+eco-dataset-count =
+    { $n ->
+        [0] no dataset here
+        [one] { $n } dataset here
+       *[other] { $n } datasets here
+    }
+eco-flows-out = Sends to
+eco-no-public-data = no public data
+eco-legend-dashed = Dashed: no public data
+eco-legend-link = Select a box to see its datasets
+eco-gaps-heading = Flows with no public data
+eco-gaps-intro = These flows exist, but no figures from them are published in a form we could check and chart.
+eco-uncharted-heading = Sources we cannot chart
+eco-uncharted-intro = These sources were looked at but are not charted. For each: what it offers, why it is not here, and what would change that.
+eco-offers = What it offers
+eco-why-not = Why it is not charted here
+eco-would-change = What would change that
+eco-recorded-in = Recorded in
+eco-not-recorded = Not in our verified sources
+eco-loading = Loading the map of the data…

@@ -125,3 +125,35 @@ annot-characters =
         [one] { $n } / { $max } caractère
        *[other] { $n } / { $max } caractères
     }
+
+## Page écosystème (/ecosystem) et son diagramme : qui détient les données, comment elles circulent, les sources non représentables
+eco-title = Qui détient les données, et comment elles circulent
+eco-intro = Les chiffres sur l'exploitation et les abus sexuels d'enfants en ligne viennent des entreprises, des lignes de signalement, des enquêtes, des chercheurs et de la police. Chacun en voit une partie, et certaines parties ne sont pas publiées du tout. Cette page montre d'où vient chaque jeu de données de ce tableau de bord.
+eco-desc = Un diagramme de qui détient des données sur l'exploitation et les abus sexuels d'enfants en ligne (administrations, entreprises, organisations non gouvernementales, recherche universitaire, organisations intergouvernementales), de la circulation des signalements et des réponses entre eux, et des flux sans données publiques. La liste de cette page dit la même chose en mots.
+eco-diagram-heading = Diagramme
+eco-list-heading = La même chose, sous forme de liste
+eco-lane = Circuit
+eco-sector = Secteur de l'éditeur
+eco-no-sector = Des personnes, pas un éditeur
+eco-datasets-here = Jeux de données issus d'ici
+eco-no-datasets = Aucun jeu de données de ce tableau de bord ne vient d'ici.
+eco-dataset-count =
+    { $n ->
+        [0] aucun jeu de données ici
+        [one] { $n } jeu de données ici
+       *[other] { $n } jeux de données ici
+    }
+eco-flows-out = Transmet à
+eco-no-public-data = aucune donnée publique
+eco-legend-dashed = Tirets : aucune donnée publique
+eco-legend-link = Choisissez une case pour voir ses jeux de données
+eco-gaps-heading = Flux sans données publiques
+eco-gaps-intro = Ces flux existent, mais aucun chiffre n'en est publié sous une forme que nous puissions vérifier et représenter.
+eco-uncharted-heading = Sources que nous ne pouvons pas représenter
+eco-uncharted-intro = Ces sources ont été examinées mais ne sont pas représentées. Pour chacune : ce qu'elle offre, pourquoi elle n'est pas ici, et ce qui changerait cela.
+eco-offers = Ce qu'elle offre
+eco-why-not = Pourquoi elle n'est pas représentée ici
+eco-would-change = Ce qui changerait cela
+eco-recorded-in = Consigné dans
+eco-not-recorded = Absent de nos sources vérifiées
+eco-loading = Chargement de la carte des données…
