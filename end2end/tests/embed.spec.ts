@@ -45,9 +45,9 @@ test('an article on another site embeds the chart with its caveats, at 1000 px a
     await expect(embed.chart.locator(width < 520 ? '.plot-narrow' : '.plot-wide')).toBeVisible();
     await expect(embed.caveats).toBeVisible();
     for (const kind of ['coverage', 'bias', 'definition', 'comparability']) {
-      const line = embed.caveats.locator(`[data-kind="${kind}"] .caveat-line`);
+      const line = embed.caveats.locator(`[data-kind="${kind}"] .caveat-line`).first();
       await expect(line).toBeVisible();
-      await expect(line.locator('.gist')).not.toBeEmpty();
+      await expect(line).not.toBeEmpty();
     }
     // Nothing sticks out sideways, even at 320 px.
     const overflow = await (await embed.contentFrame()).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -74,12 +74,28 @@ test('the iframe follows its content height as the page width changes', async ({
   const narrow = await embed.iframeHeight();
   expect(narrow, 'a narrow page wraps the caveats and redraws the plot: another height').not.toBe(wide);
 
-  // Opening a caveat makes the embed taller; the iframe follows.
-  const details = embed.caveats.locator('details.caveat').first();
-  await details.locator('summary').click();
-  await expect(details).toHaveAttribute('open', '');
-  await expect.poll(() => embed.iframeHeight()).toBeGreaterThan(narrow);
+  // Back to the wide page: the iframe shrinks with its content again.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await expect(embed.chart.locator('.plot-wide')).toBeVisible();
   await embed.expectFitted();
+  await expect.poll(() => embed.iframeHeight()).toBeLessThan(narrow);
+});
+
+test('the widget shows every caveat whole, never cut to its first sentence', async ({ page, request }) => {
+  const meta = await (await request.get(`/api/v1/datasets/${DATASET}`)).json();
+  const caveats: { kind: string; plain: { en: string } }[] = meta.caveats ?? meta.meta?.caveats;
+  expect(caveats.length).toBeGreaterThan(3);
+  const embed = new EmbeddedChart(page);
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto(`${host.origin}/article.html`);
+  await expect(embed.caveats).toBeVisible();
+  // No disclosure to open: each statement is there in full.
+  await expect(embed.caveats.locator('details')).toHaveCount(0);
+  for (const c of caveats) {
+    const lines = await embed.caveats.locator(`[data-kind="${c.kind}"] .caveat-line`).allInnerTexts();
+    const whole = lines.map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(whole, `${c.kind}: "${c.plain.en}"`).toContain(c.plain.en.replace(/\s+/g, ' ').trim());
+  }
 });
 
 test('the iframe is fitted even when the parent script runs after the frame has loaded', async ({ page }) => {
@@ -148,11 +164,9 @@ test('with JavaScript off, the embed still shows the chart, its caveats and the 
   await page.goto(`${host.origin}/article.html`);
   await expect(embed.visiblePlot()).toBeVisible();
   await expect(embed.caveats).toBeVisible();
-  await expect(embed.caveats.locator('[data-kind="bias"] .caveat-line')).toBeVisible();
-  // Caveats open without script (<details>).
-  const details = embed.caveats.locator('details.caveat').first();
-  await details.locator('summary').click();
-  await expect(details.locator('li').first()).toBeVisible();
+  // Every caveat is shown whole, with no script and nothing to open.
+  await expect(embed.caveats.locator('[data-kind="bias"] .caveat-line').first()).toBeVisible();
+  await expect(embed.caveats.locator('[data-kind="definition"] .caveat-line').first()).not.toBeEmpty();
   // The framed picture: title, plot, source, caveats and permalink in one SVG.
   const still = embed.frame.getByTestId('embed-static');
   await expect(still).toBeVisible();

@@ -45,7 +45,12 @@ test('an advocate titles a chart, adds two notes, and every download carries the
   await expect(page.getByTestId('annot-title-count')).toHaveText(/^24 \/ 120/);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/title=Reports%20from%20East%20Africa/);
-  await expect(chart.title).toHaveText('Reports from East Africa');
+  // The heading stays the dataset's own name; the title is shown as the sharer's.
+  const heading = (await (await page.request.get(`/api/v1/datasets/${DATASET}`)).json()).title.en;
+  await expect(chart.title).toHaveText(heading);
+  const shared = page.getByTestId('shared-words');
+  await expect(shared).toContainText('Title and notes added by whoever shared this link');
+  await expect(shared).toContainText('Reports from East Africa');
 
   await ed.notePeriod.selectOption('2021');
   await ed.noteGeo.selectOption('KEN');
@@ -67,7 +72,8 @@ test('an advocate titles a chart, adds two notes, and every download carries the
 
   // The annotated chart is a link: a reload keeps everything.
   await page.reload();
-  await expect(chart.title).toHaveText('Reports from East Africa');
+  await expect(chart.title).toHaveText(heading);
+  await expect(page.getByTestId('shared-words')).toContainText('Reports from East Africa');
   await expect(ed.notes).toHaveCount(2);
 
   await page.getByTestId('export-preset').selectOption('slide');
@@ -129,8 +135,10 @@ test('a hostile title, subtitle and note are shown as inert text on the page', a
   const q = `chart=line&geo=KEN&title=${encodeURIComponent(title)}&subtitle=${encodeURIComponent(subtitle)}&ann=${encodeURIComponent('2021:' + note)}`;
   const chart = new ChartPage(page);
   await chart.goto(DATASET, q);
-  await expect(chart.title).toHaveText(title);
-  await expect(page.locator('.chart-header .subtitle')).toHaveText(subtitle);
+  // The sharer's words, in their marked block, as text.
+  const shared = page.getByTestId('shared-words');
+  await expect(shared).toContainText(title);
+  await expect(shared).toContainText(subtitle);
   await expect(page.getByTestId('annot-note')).toContainText(note);
   await expect(page.getByTestId('annot-title')).toHaveValue(title);
   // Nothing the payloads describe exists or ran.

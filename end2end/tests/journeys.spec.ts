@@ -30,7 +30,7 @@ test('a policymaker opens Kenya, switches the wording, compares two surveys and 
     await expect(card).toBeVisible();
     await expect(card.getByTestId('caveat-panel')).toBeVisible();
   }
-  await expect(geo.card('ncmec-cybertipline-by-country').getByTestId('latest-value')).toHaveText('46,030 reports');
+  await expect(geo.card('ncmec-cybertipline-by-country').getByTestId('latest-value')).toHaveText('27,466 reports');
   // …and, as visibly, every dataset without: a gap, not a zero.
   await expect(geo.notCovered.getByRole('heading', { level: 2 })).toContainText(`without figures for Kenya (${api.not_covered.length})`);
   await expect(geo.notCoveredItems).toHaveCount(api.not_covered.length);
