@@ -129,6 +129,57 @@ impl Ecosystem {
     }
 }
 
+/// A dataset of the package as the ecosystem map shows it: where it comes
+/// from, who publishes it and how its figures arise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EcosystemDataset {
+    pub id: String,
+    pub title: Localised,
+    pub publisher: String,
+    pub sector: Sector,
+    pub origin: crate::model::Origin,
+    /// The node it comes from.
+    pub node: String,
+}
+
+/// `GET /api/v1/ecosystem`: the map, with the package's datasets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EcosystemView {
+    pub lanes: Vec<Lane>,
+    pub nodes: Vec<Node>,
+    pub flows: Vec<Flow>,
+    pub datasets: Vec<EcosystemDataset>,
+    pub uncharted: Vec<UnchartedSource>,
+}
+
+impl EcosystemView {
+    /// The view of a validated map over its package.
+    pub fn new(eco: &Ecosystem, package: &Package) -> EcosystemView {
+        let datasets = package
+            .datasets
+            .iter()
+            .filter_map(|d| {
+                let node = eco.node_of_dataset(&d.meta.id)?;
+                Some(EcosystemDataset {
+                    id: d.meta.id.clone(),
+                    title: d.meta.title.clone(),
+                    publisher: d.meta.publisher.clone(),
+                    sector: d.meta.sector,
+                    origin: d.meta.origin,
+                    node: node.id.clone(),
+                })
+            })
+            .collect();
+        EcosystemView { lanes: eco.lanes.clone(), nodes: eco.nodes.clone(), flows: eco.flows.clone(), datasets, uncharted: eco.uncharted.clone() }
+    }
+    /// The map again (for the app, which receives the view).
+    pub fn ecosystem(&self) -> Ecosystem {
+        Ecosystem { about: String::new(), lanes: self.lanes.clone(), nodes: self.nodes.clone(), flows: self.flows.clone(), uncharted: self.uncharted.clone() }
+    }
+}
+
 /// Reads and validates `ecosystem.json` from a data folder. Ok(None) when
 /// the folder has none (an older data release).
 pub fn load(src: &dyn FileSource, package: &Package) -> Result<Option<Ecosystem>, ValidationErrors> {

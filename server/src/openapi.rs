@@ -35,7 +35,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Required};
 use utoipa::{Modify, OpenApi};
 
 use crate::http;
-use crate::routes::{coverage, datasets, geo, glossary, meta};
+use crate::routes::{coverage, datasets, ecosystem, geo, glossary, meta};
 use crate::snapshot::Cached;
 
 #[derive(OpenApi)]
@@ -57,6 +57,8 @@ use crate::snapshot::Cached;
         geo::detail,
         coverage::matrix,
         glossary::list,
+        ecosystem::view,
+        ecosystem::diagram,
         meta::version,
         openapi_json,
         meta::healthz,
@@ -68,6 +70,7 @@ use crate::snapshot::Cached;
         (name = "geo", description = "Countries and regions, and what each dataset says (or does not say) about one"),
         (name = "coverage", description = "Which dataset has figures where and when"),
         (name = "glossary", description = "Terms, with the words to avoid and why"),
+        (name = "ecosystem", description = "Who holds which data, how it flows, what has no public data, and the sources not charted"),
         (name = "exports", description = "Charts as SVG, PNG and CSV, always with their caveats"),
         (name = "embeds", description = "oEmbed for chart pages"),
         (name = "citations", description = "A citation of a chart as shown, the original publisher first"),

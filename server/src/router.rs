@@ -14,7 +14,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 
 use crate::error::AppError;
-use crate::routes::{cite, coverage, datasets, embed, exports, geo, glossary, meta, oembed};
+use crate::routes::{cite, coverage, datasets, ecosystem, embed, exports, geo, glossary, meta, oembed};
 use crate::state::AppState;
 use crate::{limits, security};
 
@@ -34,6 +34,8 @@ pub fn app(state: AppState) -> Router {
         .route("/geo/{code}", get(geo::detail))
         .route("/coverage", get(coverage::matrix))
         .route("/glossary", get(glossary::list))
+        .route("/ecosystem", get(ecosystem::view))
+        .route("/ecosystem.svg", get(ecosystem::diagram))
         .route("/version", get(meta::version))
         .route("/openapi.json", get(crate::openapi::openapi_json))
         .fallback(api_not_found);

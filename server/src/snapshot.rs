@@ -50,6 +50,9 @@ pub struct Snapshot {
     /// Chart pages with their first paint, by path and raw query. Fewer
     /// entries than `filtered`: a map page is ~175 kB.
     pub pages: ResponseCache,
+    /// The map of the data ecosystem (`ecosystem.json`), validated against
+    /// this package; None for a data folder without one (an older release).
+    pub ecosystem: Option<Arc<crate::routes::ecosystem::EcosystemResponses>>,
 }
 
 /// A bounded map of computed responses: when full it is emptied, which
@@ -119,8 +122,13 @@ impl Snapshot {
     pub fn load(src: &dyn FileSource) -> Result<Snapshot, ValidationErrors> {
         let hashing = HashingSource { inner: src, hasher: std::sync::Mutex::new(Sha256::new()) };
         let package = load(&hashing)?;
+        // Loaded with the package and failing with it: a map that names a
+        // dataset the package lacks (or misses one) refuses the whole folder.
+        let ecosystem = evidence::ecosystem::load(&hashing, &package)?;
         let hash = hex::encode(hashing.hasher.into_inner().expect("not poisoned").finalize());
-        Ok(Snapshot::build(package, hash))
+        let mut snapshot = Snapshot::build(package, hash);
+        snapshot.ecosystem = ecosystem.map(|eco| Arc::new(crate::routes::ecosystem::EcosystemResponses::new(eco, &snapshot.package)));
+        Ok(snapshot)
     }
 
     pub fn build(package: Package, hash: String) -> Snapshot {
@@ -140,6 +148,6 @@ impl Snapshot {
         }
         let bodies = [&catalogue, &geo_list, &glossary, &coverage].into_iter().chain(details.values()).chain(all_observations.values());
         crate::precompress::in_background("data", bodies.filter(|c| crate::precompress::precompressible("application/json", c.body.len())).collect());
-        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default(), pages: ResponseCache::with_capacity(ResponseCache::MAX_PAGES) }
+        Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default(), pages: ResponseCache::with_capacity(ResponseCache::MAX_PAGES), ecosystem: None }
     }
 }

@@ -133,6 +133,12 @@ pub fn urls(state: &AppState) -> Vec<String> {
     }
     urls.extend(pkg.geographies.iter().map(|g| format!("/api/v1/geo/{}", g.code)));
     urls.extend(embeds_and_exports(state));
+    // The ecosystem map and its default diagram (English, plain, wide;
+    // other variants need the server, like any other query).
+    if data.ecosystem.is_some() {
+        urls.push("/api/v1/ecosystem".into());
+        urls.push("/api/v1/ecosystem.svg".into());
+    }
     for extra in EXTRA_URLS {
         urls.extend(extra(state));
     }

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod cite;
 pub mod coverage;
 pub mod datasets;
+pub mod ecosystem;
 pub mod embed;
 pub mod exports;
 pub mod geo;

@@ -5,6 +5,7 @@
 mod cite;
 mod common;
 mod diff;
+mod ecosystem;
 mod endpoints;
 mod errors;
 mod http_layer;
