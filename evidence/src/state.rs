@@ -71,6 +71,11 @@ pub struct ChartState {
     pub notes: Vec<Note>,
     /// Highlighted span of years (inclusive).
     pub highlight: Option<(i32, i32)>,
+    /// The data release the link is pinned to (`YYYY.MM.N`); None = the
+    /// current one. Kept in every link, export, embed and citation made
+    /// from this state, so the figures can be found again after an update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,6 +253,13 @@ impl ChartState {
                         None => warn("hl", format!("'{value}' is not a year or a span YYYY-YYYY")),
                     },
                 },
+                "release" => {
+                    if crate::package::is_release(&value) {
+                        s.release = Some(value);
+                    } else {
+                        warn("release", format!("'{}' is not a data release YYYY.MM.N; the current data is shown", clean_text(&value, 40)));
+                    }
+                }
                 // Export sizing is read by the server, not part of the chart.
                 "width" | "height" | "scale" | "preset" | "format" => {}
                 _ => warn(&key, "unknown parameter; ignored".to_string()),
@@ -323,6 +335,10 @@ impl ChartState {
         }
         if let Some((a, b)) = self.highlight {
             parts.push(if a == b { format!("hl={a}") } else { format!("hl={a}-{b}") });
+        }
+        // Last, as the server's pinned permalinks put it.
+        if let Some(r) = &self.release {
+            parts.push(format!("release={}", percent_encode(r)));
         }
         parts.join("&")
     }
@@ -413,6 +429,29 @@ mod tests {
         let (s, w) = ChartState::from_query("from=2023&to=2019");
         assert_eq!((s.from, s.to), (Some(2019), Some(2023)));
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn a_pinned_release_is_kept_in_the_link() {
+        let (s, w) = ChartState::from_query("v=1&release=2026.11.0&chart=bar&tone=technical");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.release.as_deref(), Some("2026.11.0"));
+        assert_eq!(s.to_query(), "v=1&chart=bar&tone=technical&release=2026.11.0");
+        assert_eq!(ChartState::from_query(&s.to_query()).0, s);
+        // Unpinned: no release in the link.
+        let current = ChartState { release: None, ..s };
+        assert!(!current.to_query().contains("release"));
+    }
+
+    #[test]
+    fn a_malformed_release_warns_and_is_dropped() {
+        for bad in ["1.0", "2026.13.0", "2026.12", "latest", "2026.12.0%26x%3D1"] {
+            let (s, w) = ChartState::from_query(&format!("release={bad}&tone=technical"));
+            assert_eq!(s.release, None, "{bad}");
+            assert_eq!(s.tone, Tone::Technical);
+            assert_eq!(w.len(), 1, "{bad}: {w:?}");
+            assert_eq!(w[0].param, "release");
+        }
     }
 
     #[test]
