@@ -169,4 +169,6 @@ eco-why-not = Why it is not charted here
 eco-would-change = What would change that
 eco-recorded-in = Recorded in
 eco-not-recorded = Not in our verified sources
+eco-nav = Data ecosystem
+eco-meta-description = Who holds data on online child sexual exploitation and abuse, how it flows, which flows have no public data, and the sources this dashboard cannot chart.
 eco-loading = Loading the map of the data…

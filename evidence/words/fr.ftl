@@ -156,4 +156,6 @@ eco-why-not = Pourquoi elle n'est pas représentée ici
 eco-would-change = Ce qui changerait cela
 eco-recorded-in = Consigné dans
 eco-not-recorded = Absent de nos sources vérifiées
+eco-nav = Écosystème des données
+eco-meta-description = Qui détient les données sur l’exploitation et les abus sexuels d’enfants en ligne, comment elles circulent, quels flux n’ont aucune donnée publique, et les sources que ce tableau de bord ne peut pas représenter.
 eco-loading = Chargement de la carte des données…
