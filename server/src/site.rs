@@ -47,6 +47,9 @@ pub struct Site {
     /// and path (known pages and places only, plus one 404 page per
     /// language, so the map stays small), for the data version in force.
     meta_pages: std::sync::Mutex<(String, HashMap<String, Cached>)>,
+    /// The home page's Open Graph tags, which index.html carries (so `/`
+    /// and `/index.html` stay one page) and other pages swap for their own.
+    home_tags: String,
 }
 
 fn csp(script_hashes: &str, frame_ancestors: &str) -> HeaderValue {
@@ -145,6 +148,14 @@ impl Site {
             .get("index.html")
             .map(|a| String::from_utf8_lossy(&a.cached.body).into_owned())
             .unwrap_or_else(|| "<!doctype html><title>Evidence dashboard</title>".to_string());
+        let home_tags = Meta::home().head_tags(false);
+        let index_html = match index_html.find("</head>") {
+            Some(at) => format!("{}{home_tags}{}", &index_html[..at], &index_html[at..]),
+            None => index_html,
+        };
+        if let Some(a) = files.get_mut("index.html") {
+            a.cached = Cached::new(index_html.clone().into_bytes(), "app");
+        }
         let script_hashes = inline_script_hashes(&index_html);
         // The wasm takes seconds at quality 11: off the request path, once.
         crate::precompress::in_background(
@@ -158,7 +169,7 @@ impl Site {
         let csp_page = csp(&script_hashes, "'none'");
         let csp_embed = csp(&script_hashes, "*");
         let index = Cached::new(index_html.clone().into_bytes(), "page");
-        Site { files, index_html, index, script_hashes, csp_page, csp_embed, meta_pages: Default::default() }
+        Site { files, index_html, index, script_hashes, csp_page, csp_embed, meta_pages: Default::default(), home_tags }
     }
 
     pub fn inline_script_hashes(&self) -> &str {
@@ -202,6 +213,10 @@ enum Target<'a> {
     Chart(&'a Dataset),
     Place(&'a Geography),
     Page(Word),
+    /// An address the app has no page for: the app says so itself; the
+    /// status stays 200 as for any app route, since only a dataset or a
+    /// place is known here to be missing.
+    Other,
     NotFound,
 }
 
@@ -220,7 +235,7 @@ fn target<'a>(data: &'a Snapshot, path: &str) -> Target<'a> {
         "/compare" => Target::Page(Word::Compare),
         "/glossary" => Target::Page(Word::Glossary),
         "/methods" => Target::Page(Word::Methods),
-        _ => Target::NotFound,
+        _ => Target::Other,
     }
 }
 
@@ -300,7 +315,9 @@ impl Word {
 struct Meta {
     title: String,
     description: String,
-    url: String,
+    /// The page's address (not for the home page of index.html, which
+    /// cannot know the public address).
+    url: Option<String>,
     /// A picture of the page (a chart's PNG) and its text alternative.
     image: Option<(String, String)>,
     lang: Lang,
@@ -309,13 +326,27 @@ struct Meta {
 
 impl Meta {
     /// `<title>` text, and the Open Graph and Twitter card tags.
-    fn head_tags(&self) -> String {
+    /// The site's home, as index.html says it.
+    fn home() -> Meta {
+        Meta {
+            title: Word::Site.get(Lang::En).to_string(),
+            description: Word::SiteDescription.get(Lang::En).to_string(),
+            url: None,
+            image: None,
+            lang: Lang::En,
+            not_found: false,
+        }
+    }
+
+    fn head_tags(&self, with_description: bool) -> String {
         let site = Word::Site.get(self.lang);
         let mut out = String::with_capacity(1024);
         let mut meta = |attr: &str, key: &str, value: &str| {
             out.push_str(&format!(r#"<meta {attr}="{key}" content="{}">"#, esc(value)));
         };
-        meta("name", "description", &self.description);
+        if with_description {
+            meta("name", "description", &self.description);
+        }
         if self.not_found {
             meta("name", "robots", "noindex");
         }
@@ -323,7 +354,9 @@ impl Meta {
         meta("property", "og:type", "website");
         meta("property", "og:title", &self.title);
         meta("property", "og:description", &self.description);
-        meta("property", "og:url", &self.url);
+        if let Some(url) = &self.url {
+            meta("property", "og:url", url);
+        }
         meta("property", "og:locale", match self.lang {
             Lang::En => "en_GB",
             Lang::Fr => "fr_FR",
@@ -380,7 +413,7 @@ fn chart_meta(base: &str, dataset: &Dataset, state: &ChartState, raw_query: Opti
         None => format!("{base}/datasets/{}", percent_encode(&meta.id)),
     };
     let alt = format!("{} {name}", Word::ChartOf.get(lang));
-    Meta { title: name, description, url, image: Some((image, alt)), lang, not_found: false }
+    Meta { title: name, description, url: Some(url), image: Some((image, alt)), lang, not_found: false }
 }
 
 fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
@@ -394,7 +427,7 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
             let d = Word::PlaceDescription.get(lang).replace("{0}", &name);
             (name, d, false)
         }
-        Target::Page(Word::Home) => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
+        Target::Page(Word::Home) | Target::Other => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
         Target::Page(w) => {
             let d = match w {
                 Word::Datasets => Word::DatasetsDescription,
@@ -408,7 +441,7 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
         }
         Target::NotFound | Target::Chart(_) => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
     };
-    Meta { title, description, url, image: None, lang, not_found }
+    Meta { title, description, url: Some(url), image: None, lang, not_found }
 }
 
 impl Site {
@@ -416,7 +449,7 @@ impl Site {
     /// page's, `head_extra` at the end of `<head>` and `body_first` at the
     /// start of `<body>`.
     fn page_with_meta(&self, meta: &Meta, head_extra: &str, body_first: &str) -> String {
-        let mut html = self.index_html.clone();
+        let mut html = self.index_html.replacen(&self.home_tags, "", 1);
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>"))
             && start < end
         {
@@ -428,7 +461,7 @@ impl Site {
         {
             html.replace_range(open..at + close + 1, "");
         }
-        let head = format!("{}{head_extra}", meta.head_tags());
+        let head = format!("{}{head_extra}", meta.head_tags(true));
         match html.find("</head>") {
             Some(at) => html.insert_str(at, &head),
             None => match html.find("<body>") {
@@ -492,16 +525,24 @@ pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option
         return site.page(headers, Some(&cached));
     }
     let lang = query_lang(query);
+    // index.html is the English home page, and any address the app judges.
+    if matches!(target, Target::Other) || (matches!(target, Target::Page(Word::Home)) && lang == Lang::En) {
+        return site.page(headers, None);
+    }
     let not_found = matches!(target, Target::NotFound);
     // Pages differ only by path and language, whatever else the query holds
     // (it is the app's to read); every unknown address shares one page.
     // A place by its code, however the address spells it.
     let canonical = match &target {
         Target::Place(g) => format!("/geo/{}", g.code),
-        Target::NotFound => "/".to_string(),
+        Target::NotFound | Target::Other => "/".to_string(),
         _ => path.to_string(),
     };
-    let key = if not_found { format!("{}:404", lang.code()) } else { format!("{}:{canonical}", lang.code()) };
+    let key = match target {
+        Target::NotFound => format!("{}:404", lang.code()),
+        Target::Other => format!("{}:other", lang.code()),
+        _ => format!("{}:{canonical}", lang.code()),
+    };
     let cached = {
         let mut pages = site.meta_pages.lock().unwrap_or_else(|p| p.into_inner());
         if pages.0 != data.hash {

@@ -70,8 +70,8 @@ fn document_title(html: &str) -> String {
 }
 
 #[tokio::test]
-async fn unknown_dataset_place_or_page_is_a_404_with_the_app_shell() {
-    for uri in ["/datasets/no-such-dataset", "/datasets/no-such-dataset?v=1&chart=map", "/geo/XXX", "/geo/zz9", "/no-such-page", "/datasets/a/b"] {
+async fn unknown_dataset_or_place_is_a_404_with_the_app_shell() {
+    for uri in ["/datasets/no-such-dataset", "/datasets/no-such-dataset?v=1&chart=map", "/geo/XXX", "/geo/zz9", "/datasets/a/b"] {
         let r = page(uri).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
         assert!(r.header("content-type").starts_with("text/html"), "{uri}");
@@ -86,6 +86,13 @@ async fn unknown_dataset_place_or_page_is_a_404_with_the_app_shell() {
     let fr = page("/geo/XXX?lang=fr").await;
     assert_eq!(fr.status, StatusCode::NOT_FOUND);
     assert_eq!(document_title(&fr.text()), "Page introuvable — Données EASE en ligne");
+    // Any other address is the app's to judge (it shows its own "not
+    // found"), as before: 200 with the site's head.
+    for uri in ["/no-such-page", "/geo", "//etc/passwd"] {
+        let html = page(uri).await.ok(uri).text();
+        assert_eq!(one(&html, "og:title"), "CSEA Evidence Dashboard", "{uri}");
+        assert!(metas(&html, "robots").is_empty(), "{uri}");
+    }
 }
 
 #[tokio::test]
@@ -108,11 +115,22 @@ async fn known_pages_are_200_each_with_its_own_head() {
         assert_eq!(one(head, "twitter:title"), title, "{uri}");
         assert_eq!(one(head, "twitter:card"), "summary", "{uri}: no picture, a plain card");
         assert!(!one(head, "og:description").is_empty(), "{uri}");
-        assert_eq!(one(head, "description"), one(head, "og:description"), "{uri}: one description, the page's");
-        assert!(one(head, "og:url").starts_with(PUBLIC_URL), "{uri}: the public URL, never the Host header");
+        let descriptions = head.matches("name=description").count() + head.matches(r#"name="description""#).count();
+        assert_eq!(descriptions, 1, "{uri}: one description, the page's");
+        if uri == "/" {
+            // The home page is index.html as served for /index.html.
+            assert_eq!(html, state().site().index_html, "/");
+            assert!(metas(head, "og:url").is_empty());
+        } else {
+            assert_eq!(one(head, "description"), one(head, "og:description"), "{uri}");
+            assert!(one(head, "og:url").starts_with(PUBLIC_URL), "{uri}: the public URL, never the Host header");
+        }
         assert!(metas(head, "robots").is_empty(), "{uri}");
         assert!(metas(head, "og:image").is_empty(), "{uri}");
     }
+    let home_fr = page("/?lang=fr").await.ok("home fr").text();
+    assert_eq!(one(&home_fr, "og:locale"), "fr_FR");
+    assert_eq!(one(&home_fr, "og:title"), "Données EASE en ligne");
     let fr = page("/geo/KEN?lang=fr").await.ok("fr").text();
     assert_eq!(one(&fr, "og:locale"), "fr_FR");
     assert!(one(&fr, "og:description").contains("Kenya"), "{}", one(&fr, "og:description"));
