@@ -54,9 +54,45 @@ pub fn with_prefs(path: &str, lang: Lang, tone: Tone) -> String {
     out
 }
 
+/// An API address asking for a data release (`release=`, which the
+/// server accepts on any URL); `path` unchanged when `release` is None.
+pub fn at_release(path: &str, release: Option<&str>) -> String {
+    match release {
+        None => path.to_string(),
+        Some(r) => {
+            let (base, query) = path.split_once('?').unwrap_or((path, ""));
+            join(base, &set_param(query, "release", Some(r)))
+        }
+    }
+}
+
+/// The citation of a chart in one format (`apa`, `bibtex`, `ris`,
+/// `csl-json`): the API's cite endpoint with the chart state's query, so
+/// a pinned release is cited as pinned.
+pub fn cite_href(dataset_id: &str, state_query: &str, format: &str) -> String {
+    let query = state_query.trim_start_matches('?');
+    let sep = if query.is_empty() { "" } else { "&" };
+    format!("/api/v1/datasets/{}/cite?format={}{sep}{query}", percent_encode(dataset_id), percent_encode(format))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_addresses_carry_the_release_asked_for() {
+        assert_eq!(at_release("/api/v1/datasets/a", None), "/api/v1/datasets/a");
+        assert_eq!(at_release("/api/v1/datasets/a", Some("2026.11.0")), "/api/v1/datasets/a?release=2026.11.0");
+        assert_eq!(at_release("/api/v1/x?lang=fr", Some("2026.11.0")), "/api/v1/x?lang=fr&release=2026.11.0");
+        assert_eq!(at_release("/api/v1/x?release=2026.12.0", Some("2026.11.0")), "/api/v1/x?release=2026.11.0");
+    }
+
+    #[test]
+    fn citation_links_keep_the_whole_chart_state() {
+        let q = "v=1&chart=bar&tone=technical&release=2026.11.0";
+        assert_eq!(cite_href("ncmec-reports", q, "bibtex"), "/api/v1/datasets/ncmec-reports/cite?format=bibtex&v=1&chart=bar&tone=technical&release=2026.11.0");
+        assert_eq!(cite_href("a b", "", "csl-json"), "/api/v1/datasets/a%20b/cite?format=csl-json");
+    }
 
     #[test]
     fn set_param_replaces_in_place_and_keeps_the_rest() {

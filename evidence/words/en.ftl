@@ -172,3 +172,18 @@ eco-not-recorded = Not in our verified sources
 eco-nav = Data ecosystem
 eco-meta-description = Who holds data on online child sexual exploitation and abuse, how it flows, which flows have no public data, and the sources this dashboard cannot chart.
 eco-loading = Loading the map of the data…
+
+## Chart page: cite this chart, and links pinned to a data release
+cite-heading = Cite this chart
+cite-intro = A citation of the chart as shown. The original publisher comes first: this dashboard is the curator, not the source.
+cite-loading = Preparing the citation…
+cite-copy = Copy citation
+cite-copied = Copied
+cite-refused = The browser refused to copy: the citation is selected, press Ctrl+C (⌘C on a Mac).
+cite-download = Download the citation as:
+cite-bibtex = BibTeX
+cite-ris = RIS
+cite-csl-json = CSL-JSON
+release-pinned = This chart shows data release { $release }. The current release is { $current }.
+release-pinned-link = See the current view
+release-unknown = This link asks for a data release this server does not hold, so the current data is shown.

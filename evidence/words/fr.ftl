@@ -159,3 +159,18 @@ eco-not-recorded = Absent de nos sources vérifiées
 eco-nav = Écosystème des données
 eco-meta-description = Qui détient les données sur l’exploitation et les abus sexuels d’enfants en ligne, comment elles circulent, quels flux n’ont aucune donnée publique, et les sources que ce tableau de bord ne peut pas représenter.
 eco-loading = Chargement de la carte des données…
+
+## Chart page: cite this chart, and links pinned to a data release
+cite-heading = Citer ce graphique
+cite-intro = Une citation du graphique tel qu'il est affiché. L'éditeur d'origine vient en premier : ce tableau de bord organise les données, il n'en est pas la source.
+cite-loading = Préparation de la citation…
+cite-copy = Copier la citation
+cite-copied = Copiée
+cite-refused = Le navigateur a refusé de copier : la citation est sélectionnée, appuyez sur Ctrl+C (⌘C sur un Mac).
+cite-download = Télécharger la citation au format :
+cite-bibtex = BibTeX
+cite-ris = RIS
+cite-csl-json = CSL-JSON
+release-pinned = Ce graphique montre l'édition des données { $release }. L'édition actuelle est { $current }.
+release-pinned-link = Voir la vue actuelle
+release-unknown = Ce lien demande une édition des données que ce serveur ne conserve pas : les données actuelles sont affichées.

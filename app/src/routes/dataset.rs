@@ -1,8 +1,9 @@
 //! `/datasets/{id}?<chart state>`: the chart page. Header, controls, the
 //! chart with its caveat panel beside it, the data table and the sources.
-//! Everything the user sets lives in the URL query.
+//! Everything the user sets lives in the URL query, a pinned data release
+//! (`release=`) too: the page then shows that release's figures and says so.
 
-use evidence::api::{GeoList, TermName, VersionInfo};
+use evidence::api::{GeoList, TermName};
 use evidence::chart::{Plot, select};
 use evidence::model::{Dataset, GeoKind, Geography, Lang, Unit};
 use evidence::sheet::{ChartSheet, SheetInput};
@@ -16,6 +17,8 @@ use crate::components::chart::chart_controls::ChartControls;
 use crate::components::chart::chart_page_skeleton::ChartPageSkeleton;
 use crate::components::chart::multi_select::Choice;
 use crate::components::chart_view::ChartView;
+use crate::components::cite_panel::CitePanel;
+use crate::components::release_notice::{Pinned, ReleaseNotice};
 use crate::components::first_paint::HandOver;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
@@ -29,17 +32,36 @@ struct PageData {
     /// Every geography code with figures in this dataset.
     geos: Vec<String>,
     terms: Vec<TermName>,
+    /// The release these figures are from when the link pins one the
+    /// server holds; None for the current data.
+    release: Option<String>,
+    /// The API's refusal of a pinned release it does not hold (the figures
+    /// are then the current ones).
+    unknown_release: Option<String>,
 }
 
-async fn load(id: String, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
+async fn load(id: String, pinned: Option<String>, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
     // The three requests at once: on a slow line each round trip counts.
-    let (detail, obs, geo) = futures::future::join3(api::dataset(&id), api::observations(&id), std::future::IntoFuture::into_future(geo_list)).await;
-    let (detail, obs, geographies) = (detail?, obs?, geo?.geographies);
+    let at = pinned.as_deref();
+    let (detail, obs, geo) =
+        futures::future::join3(api::dataset_at(&id, at), api::observations_at(&id, at), std::future::IntoFuture::into_future(geo_list)).await;
+    let geographies = geo?.geographies;
+    let (detail, obs, release, unknown_release) = match (detail, obs) {
+        (Ok(d), Ok(o)) => (d, o, pinned, None),
+        // A release the server does not hold: its message, and the current data.
+        (Err(e), _) | (_, Err(e)) if e.is_unknown_release() => {
+            let (d, o) = futures::future::join(api::dataset(&id), api::observations(&id)).await;
+            (d?, o?, None, Some(e.to_string()))
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
     Ok(PageData {
         dataset: Dataset { meta: detail.meta, observations: obs.observations },
         geographies,
         geos: detail.geos,
         terms: detail.glossary_terms,
+        release,
+        unknown_release,
     })
 }
 
@@ -96,14 +118,17 @@ pub fn DatasetPage() -> impl IntoView {
     let want_map = Memo::new(move |_| state.get().chart == ChartKind::Map);
     // The dataset is loaded once per id; the world map only when a map is
     // asked for, on its own, so switching chart kinds keeps the controls.
-    let data = LocalResource::new(move || load(id.get(), catalogue.geographies()));
+    // Reloaded when the pinned release changes, not on other settings.
+    let pinned = Memo::new(move |_| state.get().release);
+    let data = LocalResource::new(move || load(id.get(), pinned.get(), catalogue.geographies()));
     let world = LocalResource::new(move || {
         let want = want_map.get();
         async move { if want { api::world_map().await.map(Some) } else { Ok(None) } }
     });
-    // The data release, for the sheet's release line (the same package
-    // the server's exports name).
-    let release = LocalResource::new(|| crate::api::fetch_json::<VersionInfo>("/api/v1/version"));
+    // The current data release: the sheet's release line on an unpinned
+    // page (the same package the server's exports name), and what a pinned
+    // page is compared with.
+    let current = LocalResource::new(api::current_release);
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });
@@ -132,12 +157,40 @@ pub fn DatasetPage() -> impl IntoView {
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
                     // the whole page under the reader's focus.
-                    Ok(PageData { dataset, geographies, geos, terms }) => untrack(move || {
+                    Ok(PageData { dataset, geographies, geos, terms, release, unknown_release }) => untrack(move || {
                         let meta = dataset.meta.clone();
+                        // The state as shown: a release the server does not hold
+                        // is left out of it, so the controls, exports, embed code
+                        // and citation give the current view, which is shown.
+                        let refused = unknown_release.is_some();
+                        let state = Memo::new(move |_| {
+                            let mut s = state.get();
+                            if refused {
+                                s.release = None;
+                            }
+                            s
+                        });
+                        let current_href = {
+                            let id = meta.id.clone();
+                            Signal::derive(move || {
+                                let unpinned = ChartState { release: None, ..state.get() };
+                                format!("/datasets/{}?{}", evidence::state::percent_encode(&id), unpinned.to_query())
+                            })
+                        };
+                        let shown_release = release.clone();
+                        let notice = move || match (&unknown_release, &shown_release) {
+                            (Some(message), _) => Some(Pinned::Unknown { message: message.clone() }),
+                            (None, Some(r)) => current
+                                .get()
+                                .and_then(|c| c.ok())
+                                .filter(|c| &c.data_version != r)
+                                .map(|c| Pinned::Earlier { release: r.clone(), current: c.data_version }),
+                            (None, None) => None,
+                        };
                         let sheet = {
                             let (dataset, geographies) = (dataset.clone(), geographies.clone());
                             Memo::new(move |_| {
-                                let version = release.get().and_then(|r| r.ok()).map(|v| v.data_version);
+                                let version = release.clone().or_else(|| current.get().and_then(|r| r.ok()).map(|v| v.data_version));
                                 chart_sheet(&dataset, &geographies, &state.get(), version.as_deref())
                             })
                         };
@@ -160,6 +213,7 @@ pub fn DatasetPage() -> impl IntoView {
                                     <p class="subtitle">{move || sheet.with(|s| s.subtitle.clone())}</p>
                                     <p class="byline">{move || sheet.with(|s| s.byline.clone())}</p>
                                 </header>
+                                {move || notice().map(|pinned| view! { <ReleaseNotice pinned=pinned lang=l current_href=current_href/> })}
                                 {move || sheet.with(|s| s.shared.clone()).map(|shared| {
                                     let lines = shared.lines(l);
                                     view! {
@@ -206,6 +260,7 @@ pub fn DatasetPage() -> impl IntoView {
                                 })}
                                 <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
                                 <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>
+                                <CitePanel dataset_id=meta.id.clone() state=state/>
                                 <footer class="chart-footer">
                                     <h2>{move || sheet.with(|s| s.sources_heading.clone())}</h2>
                                     <ul class="sources">

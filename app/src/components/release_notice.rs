@@ -1,0 +1,35 @@
+//! The notice of a chart page pinned to a data release (`release=`): which
+//! release it shows and which is current, with a link to the current view;
+//! or, for a release the server does not hold, the API's own words and the
+//! current data below them (never a blank page).
+
+use evidence::model::Lang;
+use evidence::words::W;
+use leptos::prelude::*;
+
+/// What a pinned link got.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pinned {
+    /// An earlier release the server holds, shown as it was.
+    Earlier { release: String, current: String },
+    /// A release the server does not hold: the API's message.
+    Unknown { message: String },
+}
+
+#[component]
+pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Signal<String>) -> impl IntoView {
+    let (text, testid) = match pinned {
+        Pinned::Earlier { release, current } => {
+            (W::ReleasePinned.fill(lang, &[("release", &release), ("current", &current)]), "release-notice")
+        }
+        Pinned::Unknown { message } => (format!("{} ({message})", W::ReleaseUnknown.get(lang)), "release-unknown"),
+    };
+    view! {
+        <div class="notice" role="status" data-testid=testid>
+            <p>
+                {text} " "
+                <a href=move || current_href.get() data-testid="release-current-link">{W::ReleasePinnedLink.get(lang)}</a>
+            </p>
+        </div>
+    }
+}
