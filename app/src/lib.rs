@@ -123,6 +123,7 @@ fn PageRoutes() -> impl IntoView {
             <Route path=path!("/coverage") view=routes::coverage::CoveragePage/>
             <Route path=path!("/glossary") view=routes::glossary::GlossaryPage/>
             <Route path=path!("/methods") view=routes::methods::MethodsPage/>
+            <Route path=path!("/ecosystem") view=routes::ecosystem::EcosystemPage/>
         </Routes>
     }
 }

@@ -26,7 +26,7 @@ test('in French too', async ({ page }) => {
 // The HTTP status comes from server/src/site.rs (app_page), tested through
 // oneshot in server/tests/site_meta.rs; it reaches a browser once the
 // router's fallback calls it.
-test.fixme('an unknown dataset or place answers 404', async ({ page }) => {
+test('an unknown dataset or place answers 404', async ({ page }) => {
   for (const path of ['/datasets/no-such-dataset', '/geo/XXX']) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(404);

@@ -52,6 +52,14 @@ fn usage_error(msg: &str) -> ExitCode {
 pub fn validate(dir: &std::path::Path) -> ExitCode {
     match evidence::package::load_dir(dir) {
         Ok(pkg) => {
+            // The ecosystem map is checked against the package, as serving does.
+            if let Err(errors) = evidence::ecosystem::load(&evidence::package::DirSource(dir.to_path_buf()), &pkg) {
+                for e in &errors.0 {
+                    println!("{}", dir.join(e.to_string()).display());
+                }
+                eprintln!("{}: {} error(s) in the ecosystem map; the package is refused", dir.display(), errors.0.len());
+                return ExitCode::FAILURE;
+            }
             let rows: usize = pkg.datasets.iter().map(|d| d.observations.len()).sum();
             println!(
                 "{}: valid: {} datasets, {} observations, {} geographies, {} glossary terms",

@@ -185,5 +185,5 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
     }
     let pin = req.extensions().get::<Pin>();
     let page = crate::routes::meta::chart_page(&state, path, req.uri().query(), pin);
-    state.site().page(req.headers(), page.as_ref())
+    crate::site::app_page(&state, req.headers(), path, req.uri().query(), page.as_ref())
 }

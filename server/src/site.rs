@@ -235,6 +235,7 @@ fn target<'a>(data: &'a Snapshot, path: &str) -> Target<'a> {
         "/compare" => Target::Page(Word::Compare),
         "/glossary" => Target::Page(Word::Glossary),
         "/methods" => Target::Page(Word::Methods),
+        "/ecosystem" => Target::Page(Word::Ecosystem),
         _ => Target::Other,
     }
 }
@@ -254,6 +255,8 @@ enum Word {
     GlossaryDescription,
     Methods,
     MethodsDescription,
+    Ecosystem,
+    EcosystemDescription,
     PlaceDescription,
     NotFound,
     NotFoundDescription,
@@ -267,6 +270,9 @@ impl Word {
     fn get(self, lang: Lang) -> &'static str {
         use Word::*;
         match (self, lang) {
+            // Newer pages take their words from the one catalogue.
+            (Ecosystem, _) => evidence::words::W::EcoTitle.get(lang),
+            (EcosystemDescription, _) => evidence::words::W::EcoMetaDescription.get(lang),
             (Site, Lang::En) => "CSEA Evidence Dashboard",
             (Site, Lang::Fr) => "Données EASE en ligne",
             (SiteDescription | Home, Lang::En) => {
@@ -435,6 +441,7 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
                 Word::Compare => Word::CompareDescription,
                 Word::Glossary => Word::GlossaryDescription,
                 Word::Methods => Word::MethodsDescription,
+                Word::Ecosystem => Word::EcosystemDescription,
                 _ => Word::SiteDescription,
             };
             (w.get(lang).to_string(), d.get(lang).to_string(), false)

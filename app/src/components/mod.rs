@@ -5,6 +5,7 @@ pub mod chart;
 pub mod chart_view;
 pub mod cite_panel;
 pub mod compare;
+pub mod ecosystem;
 pub mod embed_code;
 pub mod export_panel;
 pub mod first_paint;

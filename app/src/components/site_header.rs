@@ -26,6 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=link("/coverage")>{t(lang, Msg::NavCoverage)}</A></li>
                     <li><A href=link("/compare")>{t(lang, Msg::NavCompare)}</A></li>
                     <li><A href=link("/glossary")>{t(lang, Msg::NavGlossary)}</A></li>
+                    <li><A href=link("/ecosystem")>{move || evidence::words::W::EcoNav.get(lang.get())}</A></li>
                     <li><A href=link("/methods")>{t(lang, Msg::NavMethods)}</A></li>
                 </ul>
             </nav>

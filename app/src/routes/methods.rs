@@ -64,6 +64,7 @@ pub fn MethodsPage() -> impl IntoView {
                     view! { <li><a href=anchor target="_self">{t(lang, *title)}</a></li> }
                 }).collect_view()}
                 <li><a href="#publishers" target="_self">{t(lang, Msg::MethodsPublishersTitle)}</a></li>
+                <li><a href="#uncharted-heading" target="_self">{move || evidence::words::W::EcoUnchartedHeading.get(lang.get())}</a></li>
             </ul>
         </nav>
         {SECTIONS.iter().map(|(id, title, paras)| view! {
@@ -77,5 +78,7 @@ pub fn MethodsPage() -> impl IntoView {
             <p>{t(lang, Msg::MethodsPublishers)}</p>
             {publishers}
         </section>
+        // The sources we know of and cannot chart, and why (also on /ecosystem).
+        <crate::components::ecosystem::uncharted_sources::UnchartedSources/>
     }
 }

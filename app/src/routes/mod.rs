@@ -1,6 +1,7 @@
 pub mod compare;
 pub mod coverage;
 pub mod dataset;
+pub mod ecosystem;
 pub mod datasets;
 pub mod geo;
 pub mod glossary;

@@ -135,7 +135,7 @@ pub fn chart_page(state: &AppState, path: &str, query: Option<&str>, pin: Option
     if let Some(p) = pin {
         body.insert_str(0, &release_notice(&data, dataset, &chart_state, p, &format!("{base}{path}?{}", chart_state.to_query())));
     }
-    let cached = Cached::new(state.site().page_html(&head, &body).into_bytes(), "page");
+    let cached = Cached::new(state.site().chart_page_html(base, dataset, &chart_state, query, &head, &body).into_bytes(), "page");
     data.pages.insert(key, cached.clone());
     Some(cached)
 }
