@@ -210,7 +210,7 @@ impl Site {
 /// What an address of the app shows, known from its path and the package
 /// alone (the app's routes: app/src/lib.rs).
 enum Target<'a> {
-    Chart(&'a Dataset),
+    Chart,
     Place(&'a Geography),
     Page(Word),
     /// An address the app has no page for: the app says so itself; the
@@ -222,7 +222,7 @@ enum Target<'a> {
 
 fn target<'a>(data: &'a Snapshot, path: &str) -> Target<'a> {
     if let Some(id) = path.strip_prefix("/datasets/") {
-        return data.package.dataset(id).map_or(Target::NotFound, Target::Chart);
+        return data.package.dataset(id).map_or(Target::NotFound, |_| Target::Chart);
     }
     if let Some(code) = path.strip_prefix("/geo/") {
         // The app reads place codes in any case (app/src/routes/geo.rs).
@@ -446,7 +446,7 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
             };
             (w.get(lang).to_string(), d.get(lang).to_string(), false)
         }
-        Target::NotFound | Target::Chart(_) => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
+        Target::NotFound | Target::Chart => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
     };
     Meta { title, description, url: Some(url), image: None, lang, not_found }
 }
@@ -513,23 +513,10 @@ pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option
     let data = state.data();
     let base = state.config().public_url.as_str();
     let target = target(&data, path);
-    if let Target::Chart(dataset) = target {
-        let key = format!("{path}?{}", query.unwrap_or(""));
-        if let Some(cached) = data.pages.get(&key) {
-            return site.page(headers, Some(&cached));
-        }
-        let page = match query {
-            Some(q) if !q.is_empty() => format!("{base}{path}?{q}"),
-            _ => format!("{base}{path}"),
-        };
-        let oembed = format!("{base}/oembed?url={}&format=json", percent_encode(&page));
-        let oembed_link = format!(r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#, esc(&oembed), esc(&dataset.meta.title.en));
-        // Lenient like the app: what cannot be used falls back to its default.
-        let (chart_state, _warnings) = ChartState::from_query(query.unwrap_or(""));
-        let body = crate::first_paint::render(&data, base, dataset, &chart_state);
-        let cached = Cached::new(site.chart_page_html(base, dataset, &chart_state, query, &oembed_link, &body).into_bytes(), "page");
-        data.pages.insert(key, cached.clone());
-        return site.page(headers, Some(&cached));
+    if let Target::Chart = target {
+        // One builder for chart pages (first paint, oEmbed link, own head).
+        let page = crate::routes::meta::chart_page(state, path, query, None);
+        return site.page(headers, page.as_ref());
     }
     let lang = query_lang(query);
     // index.html is the English home page, and any address the app judges.
