@@ -12,6 +12,7 @@ export const ROUTES: { name: string; path: string }[] = [
   { name: 'coverage', path: '/coverage?region=014' },
   { name: 'glossary', path: '/glossary' },
   { name: 'methods', path: '/methods' },
+  { name: 'ecosystem', path: '/ecosystem' },
 ];
 
 /** `path` in French. */
