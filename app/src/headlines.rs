@@ -2,7 +2,7 @@
 //! typed in: a latest total, a range across places, a range across forms.
 //! Pure (tested natively); the page words and caveats them.
 
-use evidence::model::Observation;
+use evidence::model::{Grade, Observation};
 use evidence::period::Period;
 
 /// One figure as the source gave it.
@@ -14,11 +14,13 @@ pub struct Figure {
     pub value: f64,
     pub lower: Option<f64>,
     pub upper: Option<f64>,
+    /// Its provenance grade (verbatim, secondary, computed).
+    pub grade: Grade,
 }
 
 impl From<&Observation> for Figure {
     fn from(o: &Observation) -> Self {
-        Figure { geo: o.geo.clone(), series: o.series.clone(), period: o.period, value: o.value, lower: o.lower, upper: o.upper }
+        Figure { geo: o.geo.clone(), series: o.series.clone(), period: o.period, value: o.value, lower: o.lower, upper: o.upper, grade: o.grade }
     }
 }
 
@@ -80,6 +82,15 @@ mod tests {
         let f = latest(&o).unwrap();
         assert_eq!((f.period, f.value), (Period::Year(2023), 30.0));
         assert_eq!(latest(&[]), None);
+    }
+
+    #[test]
+    fn latest_keeps_the_grade_of_the_figure_it_shows() {
+        let mut newer = obs("", "001", "2024", 20.0);
+        newer.grade = Grade::Secondary;
+        let o = [obs("", "001", "2023", 30.0), newer];
+        assert_eq!(latest(&o).unwrap().grade, Grade::Secondary);
+        assert_eq!(latest(&o[..1]).unwrap().grade, Grade::Verbatim);
     }
 
     #[test]

@@ -232,6 +232,9 @@ pub enum Msg {
     CoverageDefinitionsTitle,
     CoverageDefinitions,
     CountriesWithFiguresShort,
+    GradeMarkLabel,
+    NotPlaceHeading,
+    NotPlaceNote,
 }
 
 impl Msg {
@@ -447,6 +450,9 @@ impl Msg {
             CoverageDefinitions => "The same counts are used here and on every place profile. A country is one of the {0} countries and territories of ISO 3166-1 in the dashboard's reference list. A dataset covers a country when it publishes a figure for that country itself. The world and regions are not counted among the places covered: a dataset has a figure for one of them either because the source publishes it for that place as a whole (a world total, a pooled survey), or as a sum over the countries it covers, for counts only (percentages are never summed). For a region without a figure of its own, a cell gives how many of its countries have figures, e.g. “239/251”.",
             CoverageDefinitionsTitle => "How places are counted",
             CoverageSummaryCountries => "{0}: {1} countries and territories, {2} with at least one figure of their own.",
+            GradeMarkLabel => "Provenance of this figure:",
+            NotPlaceHeading => "Figures coded {0} that are not a world figure ({1})",
+            NotPlaceNote => "These datasets describe a population that is not a place (for example the reports handled by a network of hotlines). They are listed here, not counted among the datasets covering {0}.",
             TotalsMeet => "For {0} the two meet exactly: {1} over the countries plus {2} with no country make {3}, the figure “{4}” gives.",
             TotalDiffers => "“{0}” gives {1} for {2}: the two are counted differently (see that dataset's notes).",
             SameAsTotal => "This is the figure “{0}” gives for {1}.",
@@ -673,6 +679,9 @@ impl Msg {
             CoverageDefinitions => "Les mêmes comptes servent ici et sur chaque profil de lieu. Un pays est l'un des {0} pays et territoires de l'ISO 3166-1 de la liste de référence du tableau de bord. Un jeu de données couvre un pays quand il publie un chiffre pour ce pays lui-même. Le monde et les régions ne sont pas comptés parmi les lieux couverts : un jeu de données a un chiffre pour l'un d'eux soit parce que la source le publie pour ce lieu dans son ensemble (un total mondial, une enquête regroupée), soit comme somme des pays qu'il couvre, pour les effectifs seulement (les pourcentages ne sont jamais additionnés). Pour une région sans chiffre propre, une case donne combien de ses pays ont des chiffres, par ex. « 239/251 ».",
             CoverageDefinitionsTitle => "Comment les lieux sont comptés",
             CoverageSummaryCountries => "{0} : {1} pays et territoires, dont {2} avec au moins un chiffre qui leur est propre.",
+            GradeMarkLabel => "Provenance de ce chiffre :",
+            NotPlaceHeading => "Chiffres codés {0} qui ne sont pas un chiffre mondial ({1})",
+            NotPlaceNote => "Ces jeux de données décrivent une population qui n'est pas un lieu (par exemple les signalements traités par un réseau de lignes d'assistance). Ils sont listés ici, sans être comptés parmi les jeux de données couvrant {0}.",
             TotalsMeet => "Pour {0}, les deux se rejoignent exactement : {1} pour les pays plus {2} sans pays font {3}, le chiffre que donne « {4} ».",
             TotalDiffers => "« {0} » donne {1} pour {2} : les deux sont comptés différemment (voir les notes de ce jeu de données).",
             SameAsTotal => "C'est le chiffre que donne « {0} » pour {1}.",
@@ -1077,5 +1086,8 @@ mod tests {
         Msg::CoverageDefinitionsTitle,
         Msg::CoverageDefinitions,
         Msg::CountriesWithFiguresShort,
+        Msg::GradeMarkLabel,
+        Msg::NotPlaceHeading,
+        Msg::NotPlaceNote,
     ];
 }

@@ -30,6 +30,9 @@ struct PageData {
     /// For the world: what each dataset counts under a special code (no
     /// country listed), by dataset id, with the code.
     unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>>,
+    /// Metadata of the datasets whose latest figures here are not all
+    /// verbatim, for the words of their grade notes.
+    metas: HashMap<String, evidence::model::DatasetMeta>,
 }
 
 async fn load(
@@ -53,6 +56,14 @@ async fn load(
             }
         }
     }
+    // Grade notes are worded from the dataset's metadata (its publisher and
+    // sources): fetched only where a figure shown is not verbatim.
+    let mut metas = HashMap::new();
+    for entry in profile.covered.iter().filter(|e| e.latest.iter().any(|o| !o.grade.is_verbatim())) {
+        if let Ok(d) = api::dataset(&entry.dataset.id).await {
+            metas.insert(entry.dataset.id.clone(), d.meta);
+        }
+    }
     // Terms per dataset, for the glossary links of each caveat panel; the
     // page works without them.
     let mut glossary_terms: HashMap<String, Vec<TermName>> = HashMap::new();
@@ -63,7 +74,7 @@ async fn load(
             }
         }
     }
-    Ok(PageData { profile, geographies, datasets, glossary_terms, unassigned })
+    Ok(PageData { profile, geographies, datasets, glossary_terms, unassigned, metas })
 }
 
 #[component]
@@ -94,7 +105,7 @@ pub fn GeoPage() -> impl IntoView {
 }
 
 fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
-    let PageData { profile, geographies, datasets, glossary_terms, unassigned } = page;
+    let PageData { profile, geographies, datasets, glossary_terms, unassigned, metas } = page;
     let geo = profile.geography.clone();
     let name = geo.name.get(l).to_string();
     let is_region = geo.kind.is_aggregate();
@@ -131,18 +142,30 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
         let target = format!("/geo/{}", p.code);
         view! { <p class="breadcrumb"><a href=move || href(&target)>{p.name.get(l).to_string()}</a></p> }
     });
-    let n_covered = profile.covered.len();
+    // The world's profile keeps apart the datasets whose figures are not for
+    // a place (coded 001 for a population such as a hotline network).
+    let (covered_entries, not_place): (Vec<_>, Vec<_>) =
+        profile.covered.into_iter().partition(|e| geo.kind != GeoKind::World || e.dataset.covers_places);
+    let n_covered = covered_entries.len();
     let n_not = profile.not_covered.len();
-    let covered = profile
-        .covered
-        .into_iter()
-        .map(|entry| {
-            let summary = datasets.datasets.iter().find(|d| d.id == entry.dataset.id);
-            let unit_label = summary.map(|s| s.unit_label.clone());
-            let terms = glossary_terms.get(&entry.dataset.id).cloned().unwrap_or_default();
-            view! { <CoveredDataset entry=entry place=place.clone() unit_label=unit_label terms=terms lang=l/> }
-        })
-        .collect_view();
+    let card = |entry: evidence::api::GeoDatasetEntry| {
+        let summary = datasets.datasets.iter().find(|d| d.id == entry.dataset.id);
+        let unit_label = summary.map(|s| s.unit_label.clone());
+        let terms = glossary_terms.get(&entry.dataset.id).cloned().unwrap_or_default();
+        let meta = metas.get(&entry.dataset.id).cloned();
+        view! { <CoveredDataset entry=entry place=place.clone() unit_label=unit_label terms=terms lang=l meta=meta/> }
+    };
+    let covered = covered_entries.into_iter().map(card).collect_view();
+    let not_place = (!not_place.is_empty()).then(|| {
+        let cards = not_place.into_iter().map(card).collect_view();
+        view! {
+            <section class="covered not-place" aria-labelledby="not-place-heading" data-testid="not-place">
+                <h2 id="not-place-heading">{Msg::NotPlaceHeading.fill(l, &[&geo.code, &name])}</h2>
+                <p class="gap-explainer">{Msg::NotPlaceNote.fill(l, &[&name])}</p>
+                <ul class="covered-list">{cards}</ul>
+            </section>
+        }
+    });
     let children = (!profile.children.is_empty()).then(|| {
         let links = profile
             .children
@@ -181,6 +204,7 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
                     view! { <ul class="covered-list">{covered}</ul> }.into_any()
                 }}
             </section>
+            {not_place}
             <section class="not-covered" aria-labelledby="not-covered-heading" data-testid="not-covered">
                 <h2 id="not-covered-heading">{Msg::DatasetsWithoutFigures.fill(l, &[&name, &n_not.to_string()])}</h2>
                 <p class="gap-explainer">{Msg::GapNotZero.get(l)}</p>

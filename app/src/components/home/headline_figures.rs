@@ -1,7 +1,7 @@
 //! The home page's three headline figures, each picked by a rule from the
 //! data (headlines.rs) and shown with the caveat that matters most for it.
 
-use evidence::model::{CaveatKind, Dataset, DatasetMeta, Lang};
+use evidence::model::{CaveatKind, Dataset, DatasetMeta, Lang, Observation};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -46,20 +46,23 @@ fn range_text(meta: &DatasetMeta, low: &Figure, high: &Figure) -> Text {
 
 /// The number and its description, for one rule; None when the data has
 /// nothing to say (the card is then left out, never shown as zero).
-fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + Send + Sync + 'static) -> Option<(Text, Text)> {
+fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + Send + Sync + 'static) -> Option<(Text, Text, Vec<Figure>)> {
     let meta = d.meta.clone();
     let unit = meta.indicator.unit;
     match rule {
         Rule::Latest => {
             let f = latest(&d.observations)?;
+            let shown = vec![f.clone()];
             Some((
                 Box::new(move |l| value_with_unit(f.value, unit, l)),
                 Box::new(move |l| Msg::HeadlineLatest.fill(l, &[meta.indicator.name.get(l), &f.period.label()])),
+                shown,
             ))
         }
         Rule::AcrossPlaces => {
             let (low, high, n) = range_across_places(&d.observations)?;
             let value = range_text(&meta, &low, &high);
+            let shown = vec![low.clone(), high.clone()];
             Some((
                 value,
                 Box::new(move |l| {
@@ -71,11 +74,13 @@ fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + 
                         meta.series_label(&low.series, l),
                     ])
                 }),
+                shown,
             ))
         }
         Rule::AcrossSeries => {
             let (low, high, n) = range_across_series(&d.observations)?;
             let value = range_text(&meta, &low, &high);
+            let shown = vec![low.clone(), high.clone()];
             Some((
                 value,
                 Box::new(move |l| {
@@ -87,9 +92,15 @@ fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + 
                         &low.period.label(),
                     ])
                 }),
+                shown,
             ))
         }
     }
+}
+
+/// The observations behind the figures a card shows, with their grades.
+fn shown_observations(all: &[Observation], shown: &[Figure]) -> Vec<Observation> {
+    all.iter().filter(|o| shown.iter().any(|f| f.geo == o.geo && f.series == o.series && f.period == o.period)).cloned().collect()
 }
 
 #[component]
@@ -107,9 +118,10 @@ pub fn HeadlineFigures() -> impl IntoView {
                             {datasets.into_iter().zip(HEADLINES).filter_map(|(d, (_, rule, kind))| {
                                 let geos = geos.clone();
                                 let names = move |code: &str, l: Lang| geos.iter().find(|g| g.code == code).map_or_else(|| code.to_string(), |g| g.name.get(l).to_string());
-                                let (value, label) = figure_texts(&d, rule, names)?;
+                                let (value, label, shown) = figure_texts(&d, rule, names)?;
                                 let caveat = d.meta.caveats_of(kind).next().cloned();
-                                Some(view! { <HeadlineCard value=value label=label caveat=caveat dataset_id=d.meta.id.clone()/> })
+                                let shown_obs = shown_observations(&d.observations, &shown);
+                                Some(view! { <HeadlineCard value=value label=label caveat=caveat dataset_id=d.meta.id.clone() meta=d.meta.clone() shown=shown_obs/> })
                             }).collect_view()}
                         </ul>
                     }.into_any(),

@@ -3,7 +3,7 @@
 //! percentages are listed country by country, never averaged.
 
 use evidence::api::GeoDatasetEntry;
-use evidence::model::{Lang, Localised, Observation, Unit};
+use evidence::model::{DatasetMeta, Lang, Localised, Observation, Unit};
 use leptos::prelude::*;
 
 use crate::components::caveat_panel::CaveatPanel;
@@ -100,6 +100,9 @@ pub fn CoveredDataset(
     unit_label: Option<Localised>,
     terms: Vec<evidence::api::TermName>,
     lang: Lang,
+    /// The dataset's metadata when one of the figures shown is not verbatim:
+    /// the grade note is worded from it.
+    meta: Option<DatasetMeta>,
 ) -> impl IntoView {
     let href = use_href();
     let tone = use_tone();
@@ -138,6 +141,15 @@ pub fn CoveredDataset(
                 _ => None,
             };
             let series = if o.series.is_empty() { Msg::Latest.get(lang).to_string() } else { o.series.clone() };
+            let grade = (!o.grade.is_verbatim()).then(|| {
+                let g = o.grade;
+                view! {
+                    " " <span class=format!("latest-grade grade-{}", g.code()) data-testid="latest-grade" data-grade=g.code()>
+                        <span class=format!("grade-mark grade-{}", g.code()) aria-hidden="true"></span>
+                        {format!("({})", g.short_label(lang))}
+                    </span>
+                }
+            });
             view! {
                 <div class="latest-row">
                     <dt>{series}</dt>
@@ -145,6 +157,7 @@ pub fn CoveredDataset(
                         <span class="latest-value" data-testid="latest-value">{with_unit(o.value)}</span>
                         " " <span class="latest-period">{format!("({})", o.period.label())}</span>
                         {interval.map(|i| view! { " " <span class="latest-interval">{i}</span> })}
+                        {grade}
                     </dd>
                 </div>
             }
@@ -183,6 +196,15 @@ pub fn CoveredDataset(
             <ul class="country-links">{links}</ul>
         }
     });
+    // The grade note for the figures shown, in the model's words.
+    let grade_note = meta.filter(|_| shown.iter().any(|o| !o.grade.is_verbatim())).map(|m| {
+        let shown = shown.clone();
+        view! {
+            <p class="grade-note" data-testid="grade-note">
+                {move || m.grade_notes(&shown, tone.get(), lang).join(" ")}
+            </p>
+        }
+    });
     let title = entry.dataset.title.get(lang).to_string();
     let card_id = id.clone();
     view! {
@@ -191,6 +213,7 @@ pub fn CoveredDataset(
                 <h3><a href={ let t = chart_target.clone(); move || href(&t) }>{title}</a></h3>
                 <p class="meta">{method_msg(entry.dataset.method).get(lang)}</p>
                 {(!entry.latest.is_empty()).then(|| view! { <dl class="latest">{latest}</dl> })}
+                {grade_note}
                 {more_series}
                 {region_line.map(|r| view! { <p class="region-coverage" data-testid="region-coverage">{r}</p> })}
                 {unassigned.map(|u| view! { <p class="unassigned" data-testid="unassigned">{u}</p> })}
