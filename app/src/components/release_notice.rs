@@ -1,7 +1,9 @@
 //! The notice of a chart page pinned to a data release (`release=`): which
 //! release it shows and which is current, with a link to the current view;
 //! or, for a release the server does not hold, the API's own words and the
-//! current data below them (never a blank page).
+//! current data below them (never a blank page). It takes over from the
+//! notice the server puts above its first paint (server/src/routes/meta.rs),
+//! as the app's page takes over from the first paint itself.
 
 use evidence::model::Lang;
 use evidence::words::W;
@@ -20,10 +22,16 @@ pub enum Pinned {
 pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Signal<String>) -> impl IntoView {
     let (text, testid) = match pinned {
         Pinned::Earlier { release, current } => {
-            (W::ReleasePinned.fill(lang, &[("release", &release), ("current", &current)]), "release-notice")
+            (W::ReleasePinned.fill(lang, &[("release", &release), ("current", &current)]), "release-pinned")
         }
         Pinned::Unknown { message } => (format!("{} ({message})", W::ReleaseUnknown.get(lang)), "release-unknown"),
     };
+    // One notice on the page: the server's goes once this one is drawn.
+    Effect::new(move |_| {
+        if let Ok(Some(server_notice)) = document().query_selector("p.release-notice[data-testid='release-notice']") {
+            server_notice.remove();
+        }
+    });
     view! {
         <div class="notice" role="status" data-testid=testid>
             <p>
