@@ -25,6 +25,10 @@ pub enum CompareWarning {
     NoCommonYears { a: (i32, i32), b: (i32, i32) },
     /// Some years in common, but different spans or period lengths.
     DifferentYears { a: (i32, i32), b: (i32, i32) },
+    /// The figures of one side span a series break (e.g. NCMEC 2024): its
+    /// years before and after are counted differently. `first` is true for
+    /// the first dataset of the pair.
+    SeriesBreak { first: bool, period: Period, reason: ToneText },
 }
 
 impl CompareWarning {
@@ -82,6 +86,12 @@ pub fn compare_warnings(a: &DatasetMeta, a_periods: &[Period], b: &DatasetMeta, 
             out.push(CompareWarning::NoCommonYears { a: sa, b: sb });
         } else if sa != sb || a_periods.iter().any(|p| !b_periods.contains(p)) && b_periods.iter().any(|p| !a_periods.contains(p)) {
             out.push(CompareWarning::DifferentYears { a: sa, b: sb });
+        }
+    }
+    // A view that spans a series break reads two series, not one.
+    for (first, meta, periods) in [(true, a, a_periods), (false, b, b_periods)] {
+        for br in meta.breaks_within(periods) {
+            out.push(CompareWarning::SeriesBreak { first, period: br.period, reason: br.reason.clone() });
         }
     }
     // Stable: declared first (as pushed), then blocking before the rest.
@@ -156,6 +166,30 @@ mod tests {
         let w = warnings(a, b);
         assert!(w.iter().any(|w| matches!(w, CompareWarning::NoCommonYears { a: (2017, 2019), b: (2020, 2024) })), "{w:?}");
         assert_eq!(warnings(a, a), vec![CompareWarning::SameDataset]);
+    }
+
+    #[test]
+    fn a_view_that_spans_a_series_break_is_warned_about_and_one_that_does_not_is_not() {
+        let pkg = package();
+        let (a, b) = pair(&pkg, "ncmec-cybertipline-totals", "dh-tf-csea-prevalence");
+        // Expected from the data: the breaks the totals' own periods span.
+        let spanned: Vec<Period> = a.meta.breaks_within(&a.periods()).iter().map(|br| br.period).collect();
+        assert!(!spanned.is_empty(), "the NCMEC totals run across their declared break");
+        let found: Vec<Period> = warnings(a, b)
+            .iter()
+            .filter_map(|w| match w {
+                CompareWarning::SeriesBreak { first: true, period, .. } => Some(*period),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, spanned);
+        // Swapped, the same break is on the second side.
+        assert!(warnings(b, a).iter().any(|w| matches!(w, CompareWarning::SeriesBreak { first: false, .. })));
+        // Only the years before the break: no break warning.
+        let before: Vec<Period> = a.periods().into_iter().filter(|p| spanned.iter().all(|s| p.end_year() < s.start_year())).collect();
+        assert!(!before.is_empty());
+        let w = compare_warnings(&a.meta, &before, &b.meta, &b.periods());
+        assert!(!w.iter().any(|w| matches!(w, CompareWarning::SeriesBreak { .. })), "{w:?}");
     }
 
     #[test]

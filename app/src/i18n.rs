@@ -235,6 +235,7 @@ pub enum Msg {
     GradeMarkLabel,
     NotPlaceHeading,
     NotPlaceNote,
+    WarnSeriesBreak,
 }
 
 impl Msg {
@@ -451,6 +452,7 @@ impl Msg {
             CoverageDefinitionsTitle => "How places are counted",
             CoverageSummaryCountries => "{0}: {1} countries and territories, {2} with at least one figure of their own.",
             GradeMarkLabel => "Provenance of this figure:",
+            WarnSeriesBreak => "{0} spans a break in its series: from {1} its figures are counted differently ({2}). Its years before and after {1} are two series, not one trend.",
             NotPlaceHeading => "Figures coded {0} that are not a world figure ({1})",
             NotPlaceNote => "These datasets describe a population that is not a place (for example the reports handled by a network of hotlines). They are listed here, not counted among the datasets covering {0}.",
             TotalsMeet => "For {0} the two meet exactly: {1} over the countries plus {2} with no country make {3}, the figure “{4}” gives.",
@@ -680,6 +682,7 @@ impl Msg {
             CoverageDefinitionsTitle => "Comment les lieux sont comptés",
             CoverageSummaryCountries => "{0} : {1} pays et territoires, dont {2} avec au moins un chiffre qui leur est propre.",
             GradeMarkLabel => "Provenance de ce chiffre :",
+            WarnSeriesBreak => "{0} traverse une rupture de série : à partir de {1}, ses chiffres sont comptés autrement ({2}). Ses années avant et après {1} forment deux séries, pas une tendance.",
             NotPlaceHeading => "Chiffres codés {0} qui ne sont pas un chiffre mondial ({1})",
             NotPlaceNote => "Ces jeux de données décrivent une population qui n'est pas un lieu (par exemple les signalements traités par un réseau de lignes d'assistance). Ils sont listés ici, sans être comptés parmi les jeux de données couvrant {0}.",
             TotalsMeet => "Pour {0}, les deux se rejoignent exactement : {1} pour les pays plus {2} sans pays font {3}, le chiffre que donne « {4} ».",
@@ -829,6 +832,9 @@ pub fn compare_warning_text(w: &CompareWarning, lang: Lang, tone: Tone, a: &str,
         CompareWarning::Population { a: pa, b: pb } => Msg::WarnPopulation.fill(lang, &[a, pa.get(tone, lang), b, pb.get(tone, lang)]),
         CompareWarning::NoCommonYears { a: sa, b: sb } => Msg::WarnNoCommonYears.fill(lang, &[a, &years(*sa), b, &years(*sb)]),
         CompareWarning::DifferentYears { a: sa, b: sb } => Msg::WarnDifferentYears.fill(lang, &[a, &years(*sa), b, &years(*sb)]),
+        CompareWarning::SeriesBreak { first, period, reason } => {
+            Msg::WarnSeriesBreak.fill(lang, &[if *first { a } else { b }, &period.label(), reason.get(tone, lang)])
+        }
     }
 }
 
@@ -1089,5 +1095,6 @@ mod tests {
         Msg::GradeMarkLabel,
         Msg::NotPlaceHeading,
         Msg::NotPlaceNote,
+        Msg::WarnSeriesBreak,
     ];
 }
