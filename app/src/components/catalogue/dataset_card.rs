@@ -20,6 +20,12 @@ pub fn DatasetCard(summary: DatasetSummary) -> impl IntoView {
                     format!("{} · {}–{} · {}", s.publisher, s.coverage.first_year, s.coverage.last_year, method_msg(s.coverage.method).get(l))
                 })}
             </p>
+            <p class="meta sector-origin" data-testid="sector-origin" data-sector=s.with_value(|s| s.sector.code()) data-origin=s.with_value(|s| s.origin.code())>
+                {move || s.with_value(|s| {
+                    let l = lang.get();
+                    Msg::CardSectorOrigin.fill(l, &[s.sector.label(l), s.origin.label(l)])
+                })}
+            </p>
             <p class="indicator">{move || s.with_value(|s| format!("{} ({})", s.indicator.get(lang.get()), s.unit_label.get(lang.get())))}</p>
             <p class="scope">
                 {move || s.with_value(|s| {
