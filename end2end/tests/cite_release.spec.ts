@@ -1,7 +1,7 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL } from '../playwright.config';
 import { ChartPage } from '../pages/chart-page';
-import type { APIRequestContext, Page } from '@playwright/test';
 
 // "Cite this chart" and links pinned to a data release (issue 16, items 3
 // and 4). NCMEC's yearly totals gained 2024 and 2025 in 2026.12.0, so a
@@ -132,4 +132,17 @@ test('a release the server does not hold gets a notice and the current data, nev
   await expect(page.getByTestId('cite-apa')).toContainText(`Data release ${current}`);
   await expect(page.getByTestId('cite-bibtex')).not.toHaveAttribute('href', /release=/);
   expect(errors).toEqual([]);
+});
+
+test('a pinned page with its notice and the Cite panel has no axe violations, in English and French', async ({ page }) => {
+  for (const lang of ['en', 'fr']) {
+    await gotoTable(page, `v=1&chart=table&lang=${lang}&release=${EARLIER}`);
+    await expect(page.getByTestId('release-pinned')).toBeVisible();
+    await expect(page.getByTestId('cite-apa')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary, summary.join('\n')).toEqual([]);
+  }
+  await expect(page.getByTestId('release-pinned')).toContainText(`Ce graphique montre l'édition des données ${EARLIER}.`);
+  await expect(page.getByTestId('cite-panel').getByRole('heading', { name: 'Citer ce graphique' })).toBeVisible();
 });
