@@ -62,6 +62,9 @@ pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
     let region = Memo::new(move |_| query.read().get("region").unwrap_or_else(|| WORLD.to_string()));
     let only_with_data = Memo::new(move |_| query.read().get("with").as_deref() == Some("data"));
+    // Columns by the publisher's sector and by a declared breakdown.
+    let sector = Memo::new(move |_| query.read().get("sector").and_then(|v| evidence::model::Sector::parse(&v)));
+    let breakdown = Memo::new(move |_| query.read().get("breakdown").and_then(|v| evidence::model::Breakdown::parse(&v)));
     let geo_list = use_catalogue().geographies();
     let data = LocalResource::new(move || load(geo_list));
     use_page_title(move || Msg::NavCoverage.get(lang.get()).to_string());
@@ -87,7 +90,8 @@ pub fn CoveragePage() -> impl IntoView {
                         let store = StoredValue::new((matrix, geographies));
                         let table = move || {
                             let (region, only) = (region.get(), only_with_data.get());
-                            store.with_value(|(m, geos)| matrix_table(m, geos, &region, only, l, href))
+                            let columns = ColumnFilter { sector: sector.get(), breakdown: breakdown.get() };
+                            store.with_value(|(m, geos)| matrix_table(m, geos, &region, only, columns, l, href))
                         };
                         view! {
                             <div class="controls" role="group" aria-label=t(lang, Msg::FilterPlaces)>
@@ -106,6 +110,30 @@ pub fn CoveragePage() -> impl IntoView {
                                                 Some(label) => view! { <optgroup label=label>{options}</optgroup> }.into_any(),
                                                 None => options.into_any(),
                                             }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="sector-filter">{t(lang, Msg::FilterSector)}</label>
+                                    <select id="sector-filter" data-testid="coverage-sector" on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        go.run(with_param("sector", (!v.is_empty()).then_some(v.as_str())));
+                                    }>
+                                        <option value="" selected=move || sector.get().is_none()>{t(lang, Msg::FilterAny)}</option>
+                                        {evidence::model::Sector::ALL.into_iter().map(|s| view! {
+                                            <option value=s.code() selected=move || sector.get() == Some(s)>{s.label(l)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="breakdown-filter">{t(lang, Msg::FilterBreakdown)}</label>
+                                    <select id="breakdown-filter" data-testid="coverage-breakdown" on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        go.run(with_param("breakdown", (!v.is_empty()).then_some(v.as_str())));
+                                    }>
+                                        <option value="" selected=move || breakdown.get().is_none()>{t(lang, Msg::FilterAny)}</option>
+                                        {evidence::model::Breakdown::ALL.into_iter().map(|b| view! {
+                                            <option value=b.code() selected=move || breakdown.get() == Some(b)>{b.label(l)}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
@@ -129,17 +157,31 @@ pub fn CoveragePage() -> impl IntoView {
     }
 }
 
+/// Which dataset columns the matrix shows.
+#[derive(Clone, Copy, Default)]
+struct ColumnFilter {
+    sector: Option<evidence::model::Sector>,
+    breakdown: Option<evidence::model::Breakdown>,
+}
+
 fn matrix_table(
     m: &CoverageMatrix,
     geos: &[Geography],
     region: &str,
     only_with_data: bool,
+    columns: ColumnFilter,
     l: evidence::model::Lang,
     href: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let kind_of = |code: &str| geos.iter().find(|g| g.code == code).map(|g| g.kind).unwrap_or(GeoKind::Special);
     let mut rows: Vec<usize> = (0..m.geographies.len()).filter(|&i| is_in_region(geos, &m.geographies[i].code, region)).collect();
-    let has_data = |i: usize| m.cells.iter().any(|c| c.geo == i && !c.periods.is_empty());
+    let shown: Vec<usize> = (0..m.datasets.len())
+        .filter(|&di| {
+            let d = &m.datasets[di];
+            columns.sector.is_none_or(|s| d.sector == s) && columns.breakdown.is_none_or(|b| d.breakdowns.contains(&b))
+        })
+        .collect();
+    let has_data = |i: usize| m.cells.iter().any(|c| c.geo == i && shown.contains(&c.dataset) && !c.periods.is_empty());
     // One count of places, as on the profiles: countries (and territories)
     // of ISO 3166-1; the world, regions and special codes are not places
     // covered (coverage_cells.rs).
@@ -153,12 +195,12 @@ fn matrix_table(
     rows.sort_by_key(|&i| (kind_rank(kind_of(&m.geographies[i].code)), crate::text_match::fold(m.geographies[i].name.get(l))));
     let region_name = geos.iter().find(|g| g.code == region).map_or_else(|| region.to_string(), |g| g.name.get(l).to_string());
     let summary = Msg::CoverageSummaryCountries.fill(l, &[&region_name, &total.to_string(), &with_data.to_string()]);
-    let head = m
-        .datasets
+    let head = shown
         .iter()
+        .map(|&di| &m.datasets[di])
         .map(|d| {
             let target = format!("/datasets/{}", d.id);
-            view! { <th scope="col" class="dataset-col"><a href=move || href(&target)>{d.title.get(l).to_string()}</a></th> }
+            view! { <th scope="col" class="dataset-col" data-sector=d.sector.code()><a href=move || href(&target)>{d.title.get(l).to_string()}</a></th> }
         })
         .collect_view();
     let body = rows
@@ -166,7 +208,9 @@ fn matrix_table(
         .map(|gi| {
             let g = &m.geographies[gi];
             let target = format!("/geo/{}", g.code);
-            let cells = (0..m.datasets.len())
+            let cells = shown
+                .iter()
+                .copied()
                 .map(|di| match m.cells.iter().find(|c| c.dataset == di && c.geo == gi && !c.periods.is_empty()) {
                     Some(c) => view! { <td class="has">{periods_label(&c.periods)}</td> }.into_any(),
                     None if region_counts.members(&g.code) > 0 && region_counts.with_figures(di, &g.code) > 0 => {
@@ -192,6 +236,9 @@ fn matrix_table(
             }
         })
         .collect_view();
+    if shown.is_empty() {
+        return view! { <p class="gap-note" data-testid="no-match">{Msg::FilterNoMatch.get(l)}</p> }.into_any();
+    }
     view! {
         <p class="coverage-summary" data-testid="coverage-summary" aria-live="polite">{summary}</p>
         <div class="table-scroll coverage-scroll" tabindex="0" role="region" aria-label=Msg::CoverageTitle.get(l)>
