@@ -51,6 +51,12 @@ test('a secondary figure is marked hollow and explained on the chart page, with 
   const svg = await (await request.get(`/api/v1/datasets/${SECONDARY}/chart.svg?chart=table`)).text();
   expect(svg.match(/<g class="series-break">/g)?.length ?? 0).toBe(spanned.length);
   for (const b of spanned) expect(svg).toContain(b.label.en);
+  // The page's data table marks each secondary row and says why in its note.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/datasets/${SECONDARY}?chart=table`);
+  const table = page.getByTestId('data-table');
+  await expect(table.locator('tbody tr[data-grade="secondary"]')).toHaveCount(secondary.length);
+  await expect(table.locator('tbody tr[data-grade="secondary"] .grade-note').first()).not.toBeEmpty();
 });
 
 test('the embed carries the grade note of its secondary figures', async ({ page, request }) => {

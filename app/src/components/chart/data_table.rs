@@ -21,7 +21,14 @@ enum SortKey {
 pub fn rows_html(rows: &[TableRow]) -> String {
     let mut out = String::with_capacity(rows.len() * 160);
     for r in rows {
-        out.push_str("<tr><th scope=\"row\">");
+        // A figure that is not the publisher's own says so in its row.
+        if r.grade.is_verbatim() {
+            out.push_str("<tr><th scope=\"row\">");
+        } else {
+            out.push_str("<tr data-grade=\"");
+            out.push_str(r.grade.code());
+            out.push_str("\"><th scope=\"row\">");
+        }
         out.push_str(&escape_xml(&r.label));
         out.push_str("</th><td>");
         out.push_str(&escape_xml(&r.period));
@@ -31,6 +38,14 @@ pub fn rows_html(rows: &[TableRow]) -> String {
         out.push_str(&escape_xml(r.interval_text.as_deref().unwrap_or("")));
         out.push_str("</td><td>");
         out.push_str(&escape_xml(&r.note));
+        if !r.grade_text.is_empty() {
+            if !r.note.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("<span class=\"grade-note\">");
+            out.push_str(&escape_xml(&r.grade_text));
+            out.push_str("</span>");
+        }
         out.push_str("</td><td>");
         out.push_str(&escape_xml(&r.source));
         out.push_str("</td></tr>");
@@ -126,5 +141,16 @@ mod tests {
         assert_eq!(html.matches("<tr>").count(), 2);
         assert!(html.starts_with(r#"<tr><th scope="row">Kenya</th><td>2023</td><td class="num">1,234</td><td class="num">1–2</td><td>&lt;b&gt;estimated&lt;/b&gt; &amp; &quot;rounded&quot;</td><td>NCMEC (2024)</td></tr>"#), "{html}");
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn a_secondary_figure_says_so_in_its_row() {
+        let mut r = row("Kenya", "Referrals: 20,695.");
+        r.grade = evidence::model::Grade::Secondary;
+        r.grade_text = "Secondary source (a transcription): <b>".into();
+        let html = rows_html(&[r, row("Uganda", "")]);
+        assert!(html.starts_with(r#"<tr data-grade="secondary"><th scope="row">Kenya</th>"#), "{html}");
+        assert!(html.contains(r#"Referrals: 20,695. <span class="grade-note">Secondary source (a transcription): &lt;b&gt;</span>"#), "{html}");
+        assert_eq!(html.matches("data-grade").count(), 1, "a verbatim row carries no grade: {html}");
     }
 }
