@@ -53,8 +53,8 @@ test('a secondary figure is marked hollow and explained on the chart page, with 
   for (const b of spanned) expect(svg).toContain(b.label.en);
   // The page's data table marks each secondary row and says why in its note.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`/datasets/${SECONDARY}?chart=table`);
-  const table = page.getByTestId('data-table');
+  await page.goto(`/datasets/${SECONDARY}?chart=line`);
+  const table = page.getByTestId('data-table').first();
   await expect(table.locator('tbody tr[data-grade="secondary"]')).toHaveCount(secondary.length);
   await expect(table.locator('tbody tr[data-grade="secondary"] .grade-note').first()).not.toBeEmpty();
 });
