@@ -43,7 +43,8 @@ fn export_href(dataset_id: &str, file: &str, query: &str) -> String {
     format!("/api/v1/datasets/{}/{file}?{query}", percent_encode(dataset_id))
 }
 
-/// data.csv takes only the wording of its header block.
+/// data.csv takes only the wording of its header block, and the data
+/// release a pinned page shows.
 fn data_query(state: &ChartState) -> String {
     let mut q = format!("v={STATE_VERSION}");
     if state.tone != Tone::default() {
@@ -52,7 +53,23 @@ fn data_query(state: &ChartState) -> String {
     if state.lang != Lang::default() {
         q.push_str(&format!("&lang={}", state.lang.code()));
     }
+    if let Some(release) = &state.release {
+        q.push_str(&format!("&release={release}"));
+    }
     q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_whole_dataset_csv_keeps_wording_and_a_pinned_release_only() {
+        let (state, _) = ChartState::from_query("v=1&chart=map&geo=KEN&tone=technical&lang=fr&release=2026.11.0");
+        assert_eq!(data_query(&state), "v=1&tone=technical&lang=fr&release=2026.11.0");
+        let (current, _) = ChartState::from_query("v=1&chart=bar");
+        assert_eq!(data_query(&current), "v=1");
+    }
 }
 
 #[component]
