@@ -448,3 +448,19 @@ async fn chart_pages_advertise_oembed_and_the_link_answers() {
     // Other app pages have none.
     assert!(!get("/datasets").await.body.contains("json+oembed"));
 }
+
+#[tokio::test]
+async fn an_embed_is_drawn_once_per_link_and_then_served_from_the_page_cache() {
+    let query = "v=1&chart=bar&tone=technical&title=cache%20check";
+    let uri = format!("/embed/datasets/{LINE}?{query}");
+    let key = format!("embed:{LINE}?{query}");
+    let data = state().data();
+    assert!(data.pages.get(&key).is_none(), "not drawn before it is asked for");
+    let first = get(&uri).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let cached = data.pages.get(&key).expect("the page is kept after the first request");
+    let second = get(&uri).await;
+    assert_eq!(second.body, first.body);
+    assert_eq!(second.header("etag"), first.header("etag"));
+    assert_eq!(second.body.as_bytes(), &cached.body[..], "the second answer is the kept page");
+}

@@ -21,10 +21,21 @@ pub async fn chart(State(state): State<AppState>, Path(id): Path<String>, RawQue
     let Some(dataset) = data.package.dataset(&id) else {
         return not_found_page(&state, &query, &id);
     };
-    let html = page::render(&data, &state.config().public_url, dataset, &query);
-    // The page is a function of the data and the query: the ETag lets
-    // article pages with many readers revalidate instead of downloading.
-    let mut res = cached_response(&headers, &Cached::new(html.into_bytes(), "embed"), HTML, CachePolicy::Revalidate);
+    // The page is a function of the data and the query: kept in the
+    // snapshot's bounded page cache (a widget in a widely read article is
+    // asked for the same link over and over), and the ETag lets readers
+    // revalidate instead of downloading.
+    let key = format!("embed:{id}?{}", raw.as_deref().unwrap_or(""));
+    let cached = match data.pages.get(&key) {
+        Some(c) => c,
+        None => {
+            let html = page::render(&data, &state.config().public_url, dataset, &query);
+            let c = Cached::new(html.into_bytes(), "embed");
+            data.pages.insert(key, c.clone());
+            c
+        }
+    };
+    let mut res = cached_response(&headers, &cached, HTML, CachePolicy::Revalidate);
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     res
 }
