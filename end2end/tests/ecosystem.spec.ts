@@ -26,11 +26,11 @@ for (const width of [375, 1280]) {
     await expect(svg.locator('title').first()).not.toBeEmpty();
 
     // Every node in the list, each of its datasets linked.
-    await expect(page.locator('.eco-node')).toHaveCount(eco.nodes.length);
+    await expect(page.locator('li.eco-node')).toHaveCount(eco.nodes.length);
     for (const node of eco.nodes) {
-      const item = page.locator(`#node-${node.id}`);
+      const item = page.locator(`li#node-${node.id}`);
       for (const id of node.datasets) {
-        await expect(item.locator(`a[href^="/datasets/${id}"]`)).toHaveCount(1);
+        await expect(item.locator(`a[href="/datasets/${id}"], a[href^="/datasets/${id}?"]`)).toHaveCount(1);
       }
     }
     // The flows nobody publishes figures on, and the sources we cannot chart.

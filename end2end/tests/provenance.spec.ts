@@ -56,7 +56,7 @@ test('a secondary figure is marked hollow and explained on the chart page, with 
   await page.goto(`/datasets/${SECONDARY}?chart=line`);
   const table = page.getByTestId('data-table').first();
   await expect(table.locator('tbody tr[data-grade="secondary"]')).toHaveCount(secondary.length);
-  await expect(table.locator('tbody tr[data-grade="secondary"] .grade-note').first()).not.toBeEmpty();
+  await expect(table.locator('tbody tr[data-grade="secondary"] .grade-text').first()).not.toBeEmpty();
 });
 
 test('the embed carries the grade note of its secondary figures', async ({ page, request }) => {

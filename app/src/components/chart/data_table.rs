@@ -42,7 +42,7 @@ pub fn rows_html(rows: &[TableRow]) -> String {
             if !r.note.is_empty() {
                 out.push(' ');
             }
-            out.push_str("<span class=\"grade-note\">");
+            out.push_str("<span class=\"grade-text\">");
             out.push_str(&escape_xml(&r.grade_text));
             out.push_str("</span>");
         }
@@ -150,7 +150,7 @@ mod tests {
         r.grade_text = "Secondary source (a transcription): <b>".into();
         let html = rows_html(&[r, row("Uganda", "")]);
         assert!(html.starts_with(r#"<tr data-grade="secondary"><th scope="row">Kenya</th>"#), "{html}");
-        assert!(html.contains(r#"Referrals: 20,695. <span class="grade-note">Secondary source (a transcription): &lt;b&gt;</span>"#), "{html}");
+        assert!(html.contains(r#"Referrals: 20,695. <span class="grade-text">Secondary source (a transcription): &lt;b&gt;</span>"#), "{html}");
         assert_eq!(html.matches("data-grade").count(), 1, "a verbatim row carries no grade: {html}");
     }
 }
