@@ -150,28 +150,7 @@ pub async fn ecosystem() -> Result<evidence::ecosystem::EcosystemView, ApiError>
 pub async fn ecosystem_svg(lang: evidence::Lang, tone: evidence::Tone, narrow: bool) -> Result<String, ApiError> {
     let layout = if narrow { "narrow" } else { "wide" };
     let path = format!("/api/v1/ecosystem.svg?lang={}&tone={}&layout={layout}", lang.code(), tone.code());
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let guard = send_wrapper::SendWrapper::new(controller);
-    leptos::prelude::on_cleanup(move || {
-        if let Some(c) = guard.take() {
-            c.abort();
-        }
-    });
-    let res = gloo_net::http::Request::get(&path)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    if !res.ok() {
-        let status = res.status();
-        let body: Option<evidence::api::ErrorBody> = res.json().await.ok();
-        return Err(match body {
-            Some(b) => ApiError::Server { status, code: b.error.code, message: b.error.message },
-            None => ApiError::Server { status, code: "http_error".into(), message: format!("the server answered {status}") },
-        });
-    }
-    let svg = res.text().await.map_err(|e| ApiError::Decode(e.to_string()))?;
+    let svg = fetch_text(&path).await?;
     if !svg.starts_with("<svg") {
         return Err(ApiError::Decode("the diagram is not SVG".into()));
     }
