@@ -187,3 +187,18 @@ cite-csl-json = CSL-JSON
 release-pinned = This chart shows data release { $release }. The current release is { $current }.
 release-pinned-link = See the current view
 release-unknown = This link asks for a data release this server does not hold, so the current data is shown.
+
+# --- charts: applicable kinds (issue 13) ---
+# A link asked for a chart kind that does not apply to the figures: why, then what is drawn instead.
+chart-map-no-countries = A map is not available for this dataset: it has no figures by country.
+chart-line-one-period = A line chart is not available for these figures: they are for one period only ({ $period }).
+chart-shown-as-line = Shown as a line chart.
+chart-shown-as-bar = Shown as a bar chart.
+chart-shown-as-table = Shown as a table.
+# The chart-kind switch: a kind that does not apply, and why (short).
+chart-kind-map-unavailable = No map: this dataset has no figures by country.
+chart-kind-line-unavailable = No line chart: this dataset has figures for one period only.
+# The period a map (or a bar chart) shows, over the picture.
+chart-period-shown = Figures for { $period }
+# A line chart where some lines are too small to see beside the largest.
+chart-scale-too-small = Too small to see at this scale (under { $limit }): { $names }. The table gives every figure.

@@ -174,3 +174,18 @@ cite-csl-json = CSL-JSON
 release-pinned = Ce graphique montre l'édition des données { $release }. L'édition actuelle est { $current }.
 release-pinned-link = Voir la vue actuelle
 release-unknown = Ce lien demande une édition des données que ce serveur ne conserve pas : les données actuelles sont affichées.
+
+# --- charts: applicable kinds (issue 13) ---
+# Un lien demande un type de graphique qui ne s'applique pas aux chiffres : pourquoi, puis ce qui est dessiné à la place.
+chart-map-no-countries = Une carte n'est pas disponible pour ce jeu de données : il ne donne aucun chiffre par pays.
+chart-line-one-period = Un graphique en courbes n'est pas disponible pour ces chiffres : ils portent sur une seule période ({ $period }).
+chart-shown-as-line = Présenté en graphique en courbes.
+chart-shown-as-bar = Présenté en graphique en barres.
+chart-shown-as-table = Présenté en tableau.
+# Le sélecteur de type de graphique : un type qui ne s'applique pas, et pourquoi (court).
+chart-kind-map-unavailable = Pas de carte : ce jeu de données ne donne aucun chiffre par pays.
+chart-kind-line-unavailable = Pas de courbe : ce jeu de données ne porte que sur une seule période.
+# La période que montre une carte (ou un graphique en barres), au-dessus de l'image.
+chart-period-shown = Chiffres de { $period }
+# Un graphique en courbes où certaines courbes sont trop petites pour être vues à côté de la plus grande.
+chart-scale-too-small = Trop petits pour être visibles à cette échelle (sous { $limit }) : { $names }. Le tableau donne chaque chiffre.

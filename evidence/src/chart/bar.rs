@@ -14,7 +14,7 @@ use plotters::prelude::*;
 use super::palette::{self, hex};
 use super::table::{UNLISTED_GEO, figure_label, place_name, shared_series, truncate_to_width};
 use super::text::{self, FontWeight, width};
-use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
+use super::{FONT_FAMILY, PLOTTERS_TEXT, Plot, Size, escape_xml, format_compact, format_number};
 use crate::model::{Lang, Observation};
 
 /// Below this many pixels per bar, bars are left for the table.
@@ -34,6 +34,11 @@ const MORE_LINE: f64 = 20.0;
 struct Bar<'a> {
     label: String,
     obs: &'a Observation,
+    /// The series' place in the legend when bars are grouped by place
+    /// (several series for several places), else None.
+    series: Option<usize>,
+    /// Whether this bar starts a place's group (grouped bars only).
+    group_start: bool,
 }
 
 impl Bar<'_> {
@@ -54,11 +59,16 @@ fn ranked<'a>(plot: &'a Plot) -> (Vec<Bar<'a>>, Option<&'a str>) {
     };
     let figures: Vec<&Observation> = plot.observations.iter().filter(|o| o.period == period).collect();
     let caption = shared_series(plot, &figures);
+    let series = series_of(&figures);
+    let several_places = figures.iter().any(|o| o.geo != figures[0].geo);
+    if series.len() > 1 && several_places {
+        return (grouped(plot, figures, &series), caption);
+    }
     let mut bars: Vec<Bar> = figures
         .into_iter()
         .map(|o| {
             let label = if caption.is_some() { place_name(plot, &o.geo).to_string() } else { figure_label(plot, o) };
-            Bar { label, obs: o }
+            Bar { label, obs: o, series: None, group_start: false }
         })
         .collect();
     if plot.meta.selection {
@@ -68,6 +78,72 @@ fn ranked<'a>(plot: &'a Plot) -> (Vec<Bar<'a>>, Option<&'a str>) {
         bars.sort_by(|a, b| b.obs.value.total_cmp(&a.obs.value).then_with(|| a.label.cmp(&b.label)));
     }
     (bars, caption)
+}
+
+/// The series of `figures`, in the data's order (select sorts by series).
+fn series_of<'a>(figures: &[&'a Observation]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for o in figures {
+        if !out.contains(&o.series.as_str()) {
+            out.push(&o.series);
+        }
+    }
+    out
+}
+
+/// Several series for several places (a survey's "all children" and
+/// "internet-using children"): one group per place, its bars in the
+/// series' order and colours, places ranked by their largest figure (or
+/// alphabetical for a selection), so that a reader compares the series
+/// within a place and the places by the legend's colours.
+fn grouped<'a>(plot: &'a Plot, figures: Vec<&'a Observation>, series: &[&str]) -> Vec<Bar<'a>> {
+    let mut places: Vec<(&str, f64)> = Vec::new();
+    for o in &figures {
+        match places.iter_mut().find(|(g, _)| *g == o.geo) {
+            Some(p) => p.1 = p.1.max(o.value),
+            None => places.push((&o.geo, o.value)),
+        }
+    }
+    if plot.meta.selection {
+        places.sort_by(|a, b| place_name(plot, a.0).cmp(place_name(plot, b.0)));
+    } else {
+        places.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| place_name(plot, a.0).cmp(place_name(plot, b.0))));
+    }
+    let mut bars = Vec::with_capacity(figures.len());
+    for (geo, _) in places {
+        let mut first = true;
+        for (i, s) in series.iter().enumerate() {
+            if let Some(o) = figures.iter().find(|o| o.geo == geo && o.series == *s) {
+                bars.push(Bar { label: place_name(plot, geo).to_string(), obs: o, series: Some(i), group_start: first });
+                first = false;
+            }
+        }
+    }
+    bars
+}
+
+/// The colour of series `i` of grouped bars: the categorical palette,
+/// whose first colours have 3:1 contrast with the chart's white ground.
+fn series_colour(i: usize) -> (u8, u8, u8) {
+    palette::categorical(i)
+}
+
+/// A place's name in at most two lines of `max_width`; the second line is
+/// cut with "…" when even two lines are too few. `cut` says whether any
+/// of the name is missing (it is then in the label's `<title>`).
+fn name_lines(name: &str, max_width: f64, two_lines: bool) -> (Vec<String>, bool) {
+    if width(name, LABEL_PX, FontWeight::Regular) <= max_width {
+        return (vec![name.to_string()], false);
+    }
+    if two_lines {
+        let lines = text::wrap(name, LABEL_PX, FontWeight::Regular, max_width);
+        if lines.len() <= 2 {
+            return (lines, false);
+        }
+        let rest = lines[1..].join(" ");
+        return (vec![lines[0].clone(), truncate_to_width(&rest, LABEL_PX, FontWeight::Regular, max_width)], true);
+    }
+    (vec![truncate_to_width(name, LABEL_PX, FontWeight::Regular, max_width)], true)
 }
 
 /// The first `capacity` bars, except that figures with no country listed
@@ -105,7 +181,16 @@ pub fn render(plot: &Plot, size: Size) -> String {
     }
     let lang = plot.lang();
     let (w, h) = (size.width as f64, size.height as f64);
-    let top = if caption.is_some() { TOP + CAPTION_H } else { TOP };
+    // Grouped bars get a legend of their series' colours, above the bars.
+    let legend_series: Vec<(usize, &str)> = {
+        let mut out: Vec<(usize, &str)> = bars.iter().filter_map(|b| b.series.map(|i| (i, b.obs.series.as_str()))).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let legend_lines = series_legend_lines(plot, &legend_series, w - 16.0);
+    let legend_h = legend_lines.len() as u32 * LEGEND_LINE;
+    let top = if caption.is_some() { TOP + CAPTION_H } else { TOP } + legend_h;
 
     // A line for the key to hollow (secondary) and dashed (computed) bars.
     let key = plot.observations.iter().any(|o| o.grade != crate::model::Grade::Verbatim);
@@ -153,8 +238,8 @@ pub fn render(plot: &Plot, size: Size) -> String {
             .axis_style(RGBColor(90, 90, 90))
             .x_label_formatter(&|x| format_compact(*x, lang))
             .x_desc(unit.as_str())
-            .label_style((FONT_FAMILY, 13).into_font().color(&RGBColor(60, 60, 60)))
-            .axis_desc_style((FONT_FAMILY, 13).into_font().color(&RGBColor(60, 60, 60)))
+            .label_style((FONT_FAMILY, PLOTTERS_TEXT).into_font().color(&RGBColor(60, 60, 60)))
+            .axis_desc_style((FONT_FAMILY, PLOTTERS_TEXT).into_font().color(&RGBColor(60, 60, 60)))
             .draw()
             .expect("mesh draws");
 
@@ -173,16 +258,20 @@ pub fn render(plot: &Plot, size: Size) -> String {
             let (x, bar_width) = (zero_px.min(value_px), (value_px - zero_px).abs());
             let y = cy as f64 - thickness / 2.0;
             let mark = palette::grade_mark(o.grade);
+            let colour = bar.series.map_or(palette::BAR, series_colour);
             let (fill, stroke) = if bar.is_unlisted() {
                 (format!("url(#{pattern_id})"), hex(palette::UNLISTED))
             } else if mark.hollow {
-                (palette::HOLLOW_FILL.to_string(), hex(palette::BAR))
+                (palette::HOLLOW_FILL.to_string(), hex(colour))
             } else {
-                (hex(palette::BAR), hex(palette::BAR))
+                (hex(colour), hex(colour))
             };
             let stroke_width = if mark.hollow { 2 } else { 1 };
             let dash = if mark.dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{}""#, mark.dash) };
-            let label = super::line::point_label(plot, &bar.label, o);
+            let label = match bar.series {
+                Some(_) => super::line::point_label(plot, &figure_label(plot, o), o),
+                None => super::line::point_label(plot, &bar.label, o),
+            };
             let _ = write!(
                 marks,
                 r#"<rect class="bar{class}" x="{x}" y="{y:.1}" width="{bar_width}" height="{thickness}" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"{dash} tabindex="0" role="img" aria-label="{label}"><title>{label}</title></rect>"#,
@@ -212,14 +301,45 @@ pub fn render(plot: &Plot, size: Size) -> String {
             // A note sits just after the figure, so it hides neither the bar
             // end nor the number.
             let note_x = label_end + 5 + width(value_text, LABEL_PX, FontWeight::Regular).ceil() as i32 + 10;
-            let name = truncate_to_width(&bar.label, LABEL_PX, FontWeight::Regular, label_room - 12.0);
-            let _ = write!(
-                marks,
-                r##"<text x="{x}" y="{cy}" dy="0.35em" text-anchor="end" font-family="{FONT_FAMILY}" font-size="{LABEL_PX}" fill="{fill}">{t}</text>"##,
-                x = plot_left - 8,
-                fill = if bar.is_unlisted() { "#555" } else { "#222" },
-                t = escape_xml(&name),
-            );
+            // A place's name once per group, centred on its bars; a long
+            // name wraps to two lines where the bars leave room, else it
+            // is cut, and its whole name is the label's title.
+            let group_len = match bar.series {
+                Some(_) if bar.group_start => bars[i..].iter().skip(1).take_while(|b| !b.group_start).count() + 1,
+                Some(_) => 0,
+                None => 1,
+            };
+            if group_len > 0 {
+                let (_, last_cy) = chart.backend_coord(&(0.0, rows - (i + group_len - 1) as f64 - 0.5));
+                let mid = (cy + last_cy) as f64 / 2.0;
+                let two_lines = step * group_len as f64 >= 2.0 * LABEL_PX * 1.15 + 2.0;
+                let (lines, cut) = name_lines(&bar.label, label_room - 12.0, two_lines);
+                let fill = if bar.is_unlisted() { "#555" } else { "#222" };
+                let x = plot_left - 8;
+                let first_dy = 0.35 - 0.575 * (lines.len() as f64 - 1.0);
+                let _ = write!(marks, r#"<g class="bar-label">"#);
+                if cut || lines.len() > 1 {
+                    let _ = write!(marks, "<title>{}</title>", escape_xml(&bar.label));
+                }
+                if let [line] = lines.as_slice() {
+                    let _ = write!(
+                        marks,
+                        r##"<text x="{x}" y="{mid:.1}" dy="0.35em" text-anchor="end" font-family="{FONT_FAMILY}" font-size="{LABEL_PX}" fill="{fill}">{}</text>"##,
+                        escape_xml(line)
+                    );
+                } else {
+                    let _ = write!(
+                        marks,
+                        r##"<text x="{x}" y="{mid:.1}" text-anchor="end" font-family="{FONT_FAMILY}" font-size="{LABEL_PX}" fill="{fill}">"##
+                    );
+                    for (k, line) in lines.iter().enumerate() {
+                        let dy = if k == 0 { format!("{first_dy:.3}em") } else { "1.15em".to_string() };
+                        let _ = write!(marks, r#"<tspan x="{x}" dy="{dy}">{}</tspan>"#, escape_xml(line));
+                    }
+                    marks.push_str("</text>");
+                }
+                marks.push_str("</g>");
+            }
             for note in plot.state.notes.iter().filter(|n| n.geo.as_deref() == Some(o.geo.as_str()) && n.period == o.period) {
                 marks.push_str(&super::frame::note_marker(note_x, cy, &note.text, size.width));
             }
@@ -242,6 +362,24 @@ pub fn render(plot: &Plot, size: Size) -> String {
         let y = (top + plot_height + AXIS_AREA) as f64 + if dropped > 0 { MORE_LINE } else { 0.0 } + MORE_LINE / 2.0;
         marks.push_str(&palette::grade_key_svg(plot.observations, lang, 8.0, y));
     }
+    if !legend_lines.is_empty() {
+        let first = if caption.is_some() { TOP + CAPTION_H } else { TOP } as f64;
+        marks.push_str(r#"<g class="series-legend">"#);
+        for (k, entries) in legend_lines.iter().enumerate() {
+            let y = first + k as f64 * LEGEND_LINE as f64 + 3.0;
+            for (x, i, label) in entries {
+                let _ = write!(
+                    marks,
+                    r##"<rect x="{x:.1}" y="{y:.1}" width="{SWATCH}" height="{SWATCH}" fill="{c}"/><text x="{tx:.1}" y="{ty:.1}" font-family="{FONT_FAMILY}" font-size="{LABEL_PX}" fill="#222">{t}</text>"##,
+                    c = hex(series_colour(*i)),
+                    tx = x + SWATCH + 5.0,
+                    ty = y + SWATCH - 1.0,
+                    t = escape_xml(label),
+                );
+            }
+        }
+        marks.push_str("</g>");
+    }
     if let Some(series) = caption {
         let _ = write!(
             marks,
@@ -250,4 +388,125 @@ pub fn render(plot: &Plot, size: Size) -> String {
         );
     }
     super::frame::finish_plot_svg(svg, plot, size, &marks)
+}
+
+const LEGEND_LINE: u32 = 20;
+const SWATCH: f64 = 12.0;
+
+/// The legend of grouped bars: each series' swatch and label, laid out in
+/// lines of `max_width`, as (x, series index, label). A label too long for
+/// a line is cut (its whole text is in each bar's title).
+fn series_legend_lines(plot: &Plot, series: &[(usize, &str)], max_width: f64) -> Vec<Vec<(f64, usize, String)>> {
+    let mut lines: Vec<Vec<(f64, usize, String)>> = Vec::new();
+    let mut x = 8.0;
+    for &(i, s) in series {
+        let label = plot.meta.series_label(s, plot.lang());
+        let label = truncate_to_width(label, LABEL_PX, FontWeight::Regular, max_width - SWATCH - 5.0);
+        let entry = SWATCH + 5.0 + width(&label, LABEL_PX, FontWeight::Regular) + 16.0;
+        if lines.is_empty() || x + entry > max_width + 8.0 {
+            lines.push(Vec::new());
+            x = 8.0;
+        }
+        lines.last_mut().expect("pushed").push((x, i, label));
+        x += entry;
+    }
+    lines
+}
+
+/// Issue 13: survey bars of two series, long names.
+#[cfg(test)]
+mod issue_13_tests {
+    use crate::chart::curated::draw;
+    use crate::chart::{Size, palette};
+
+    /// WCAG relative luminance and contrast.
+    fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+        let lum = |(r, g, b): (u8, u8, u8)| {
+            let c = |v: u8| {
+                let v = v as f64 / 255.0;
+                if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    fn fills(svg: &str) -> Vec<String> {
+        svg.split(r#"<rect class="bar"#)
+            .skip(1)
+            .map(|r| r.split("fill=\"").nth(1).unwrap().split('"').next().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn two_survey_series_get_two_colours_grouped_by_place_with_a_legend() {
+        let drawn = draw("dh-tf-csea-prevalence", "chart=bar", Size::new(760, 600));
+        let fills = fills(&drawn.svg);
+        assert_eq!(fills.len(), 24, "two bars for each of 12 countries");
+        let mut distinct = fills.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct, {
+            let mut v = vec![palette::hex(palette::categorical(0)), palette::hex(palette::categorical(1))];
+            v.sort();
+            v
+        });
+        // Grouped: each place's two bars are neighbours, in series order.
+        for pair in fills.chunks(2) {
+            assert_ne!(pair[0], pair[1], "{fills:?}");
+        }
+        // The legend names both series, each with its colour.
+        let legend = drawn.svg.split(r#"<g class="series-legend">"#).nth(1).expect("a legend").split("</g>").next().unwrap();
+        for (i, name) in ["Among all children aged 12-17", "Among internet-using children aged 12-17"].iter().enumerate() {
+            assert!(legend.contains(&format!(r#"fill="{}""#, palette::hex(palette::categorical(i)))), "{legend}");
+            assert!(legend.contains(name), "{legend}");
+        }
+        // Colour-blind safe (Okabe-Ito) and 3:1 against the chart's ground,
+        // white in both themes (style/main.css --chart-bg).
+        for i in 0..2 {
+            let c = contrast(palette::categorical(i), (255, 255, 255));
+            assert!(c >= 3.0, "series {i}: {c:.2}:1");
+        }
+        // Names are places only; the series is in the legend.
+        for label in drawn.svg.split(r#"<g class="bar-label">"#).skip(1) {
+            let label = label.split("</g>").next().unwrap().split("</title>").last().unwrap();
+            assert!(!label.contains('\u{2014}'), "no 'Place — series' labels: {label}");
+        }
+    }
+
+    #[test]
+    fn a_long_name_wraps_and_keeps_its_whole_name_in_its_title() {
+        for size in [Size::new(480, 600), Size::new(760, 600)] {
+            let drawn = draw("dh-tf-csea-prevalence", "chart=bar", size);
+            let label = drawn
+                .svg
+                .split(r#"<g class="bar-label">"#)
+                .skip(1)
+                .map(|l| l.split("</g>").next().unwrap())
+                .find(|l| l.contains("Tanzania"))
+                .expect("Tanzania's label");
+            let without_title = label.split("</title>").last().unwrap();
+            let text: String = without_title
+                .split('>')
+                .filter_map(|t| t.split('<').next())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(text, "United Republic of Tanzania", "wrapped, not cut: {label}");
+            assert!(!label.contains('\u{2026}'));
+            if label.matches("<tspan").count() > 1 {
+                assert!(label.contains("<title>United Republic of Tanzania</title>"), "{label}");
+            }
+        }
+        // Where there is no room for two lines, the cut name keeps its
+        // whole name in its title.
+        let drawn = draw("ncmec-cybertipline-by-country", "chart=bar&geo=TZA,COD,KEN,GBR,USA,IND,PHL,BGD,PAK,IDN,VNM,DZA,EGY,IRQ,BRA,MEX,COL,THA", Size::new(480, 360));
+        for label in drawn.svg.split(r#"<g class="bar-label">"#).skip(1) {
+            let label = label.split("</g>").next().unwrap();
+            if label.contains('\u{2026}') {
+                assert!(label.contains("<title>"), "a cut name has its whole name: {label}");
+            }
+        }
+    }
 }

@@ -174,7 +174,7 @@ pub fn render_framed(plot: &Plot, size: Size, sheet: &ChartSheet) -> String {
     let wanted_plot = size.height as f64 - plot_top - footer_height - 8.0;
     let plot_height = wanted_plot.max(MIN_PLOT_HEIGHT as f64).floor() as u32;
     let plot_width = (w - 2.0 * MARGIN + 8.0).round() as u32;
-    let plot_svg = super::render_plot(plot, Size::new(plot_width, plot_height));
+    let plot_svg = super::draw(plot, Size::new(plot_width, plot_height));
     let total_height = (plot_top + plot_height as f64 + footer_height + 8.0).ceil().max(size.height as f64);
     let foot_y = plot_top + plot_height as f64 + 8.0;
     let svg = format!(
@@ -220,7 +220,7 @@ pub(crate) fn finish_plot_svg(svg: String, plot: &Plot, size: Size, marks: &str)
     let title = plot.meta.title.get(plot.lang()).to_string();
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{title}"><desc>{desc}</desc>{body}{marks}</svg>"#,
-        kind = plot.state.chart.code(),
+        kind = plot.kind().code(),
         w = size.width,
         h = size.height,
         title = escape_xml(&title),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::palette::{BREAK_LINE, DASHES, HOLLOW_FILL, categorical, grade_mark, hex};
 use super::text;
-use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
+use super::{FONT_FAMILY, PLOTTERS_TEXT, Plot, Size, escape_xml, format_compact, format_number};
 use crate::model::{DatasetMeta, Grade, Lang, Observation};
 use crate::period::Period;
 
@@ -84,8 +84,16 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let legend_rows = lines.len().min(8);
     let more_row = usize::from(lines.len() > legend_rows);
     let key = plot.observations.iter().any(|o| o.grade != Grade::Verbatim);
-    let legend_height = (legend_rows as u32) * 18 + 8 + if key { (more_row as u32 + 1) * 18 } else { 0 };
-    let font = (FONT_FAMILY, 13).into_font();
+    let scale_note = too_small_note(plot, &lines, ymax);
+    let scale_lines = scale_note
+        .as_deref()
+        .map(|n| text::wrap(n, 12.0, text::FontWeight::Regular, size.width as f64 - 16.0))
+        .unwrap_or_default();
+    let legend_height = (legend_rows as u32) * 18
+        + 8
+        + if key { (more_row as u32 + 1) * 18 } else { 0 }
+        + scale_lines.len() as u32 * 16;
+    let font = (FONT_FAMILY, PLOTTERS_TEXT).into_font();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
         let (chart_area, legend_area) = root.split_vertically(size.height.saturating_sub(legend_height));
@@ -127,7 +135,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             .y_label_formatter(&|y| format_compact(*y, lang))
             .y_desc(unit.as_str())
             .label_style(font.clone().color(&RGBColor(60, 60, 60)))
-            .axis_desc_style((FONT_FAMILY, 13).into_font().color(&RGBColor(60, 60, 60)))
+            .axis_desc_style((FONT_FAMILY, PLOTTERS_TEXT).into_font().color(&RGBColor(60, 60, 60)))
             .draw()
             .expect("mesh draws");
 
@@ -254,9 +262,48 @@ pub fn render(plot: &Plot, size: Size) -> String {
             let y = legend_top + 4 + ((legend_rows + more_row) as i32) * 18 + 7;
             marks.push_str(&super::palette::grade_key_svg(plot.observations, lang, 70.0, y as f64));
         }
+        if !scale_lines.is_empty() {
+            let rows_above = legend_rows + more_row + usize::from(key) * (more_row + 1);
+            let first = legend_top + 4 + rows_above as i32 * 18 + 12;
+            marks.push_str(r#"<g class="scale-note">"#);
+            for (k, line) in scale_lines.iter().enumerate() {
+                marks.push_str(&format!(
+                    r##"<text x="8" y="{}" font-family="{FONT_FAMILY}" font-size="12" fill="#333">{}</text>"##,
+                    first + k as i32 * 16,
+                    escape_xml(line)
+                ));
+            }
+            marks.push_str("</g>");
+        }
         root.present().expect("svg renders");
     }
     super::frame::finish_plot_svg(svg, plot, size, &marks)
+}
+
+/// Below this share of the scale's top, a line lies flat on zero.
+pub const TOO_SMALL_SHARE: f64 = 0.03;
+
+/// "Too small to see at this scale (under 1.1M): Kenya, Uganda. The table
+/// gives every figure.": the lines that lie flat on zero beside a much
+/// larger one (the compare page's small countries beside the
+/// Philippines), named so that a flat line is not read as zero.
+pub(crate) fn too_small_note(plot: &Plot, lines: &[Line], ymax: f64) -> Option<String> {
+    if lines.len() < 2 || ymax <= 0.0 {
+        return None;
+    }
+    let limit = ymax * TOO_SMALL_SHARE;
+    let top = |l: &Line| l.points.iter().map(|o| o.upper.unwrap_or(o.value).max(o.value)).fold(f64::MIN, f64::max);
+    let small: Vec<&str> = lines.iter().filter(|l| top(l) < limit).map(|l| l.label.as_str()).collect();
+    if small.is_empty() || small.len() == lines.len() {
+        return None;
+    }
+    const NAMED: usize = 6;
+    let mut names = small.iter().take(NAMED).copied().collect::<Vec<_>>().join(", ");
+    if small.len() > NAMED {
+        names.push_str(&format!(" +{}", small.len() - NAMED));
+    }
+    let lang = plot.lang();
+    Some(crate::words::W::ChartScaleTooSmall.fill(lang, &[("limit", &format_compact(limit, lang)), ("names", &names)]))
 }
 
 pub(crate) fn point_label(plot: &Plot, line_label: &str, o: &Observation) -> String {
@@ -299,5 +346,24 @@ pub(crate) fn grade_text(plot: &Plot, o: &Observation) -> Option<String> {
             Lang::En => format!("Computed by us: {}", o.derivation),
             Lang::Fr => format!("Calculé par nous : {}", o.derivation),
         }),
+    }
+}
+
+/// Issue 13: small series beside a large one.
+#[cfg(test)]
+mod scale_tests {
+    use crate::chart::Size;
+    use crate::chart::curated::draw;
+
+    #[test]
+    fn lines_too_small_to_see_are_named() {
+        let drawn = draw("ncmec-cybertipline-by-country", "chart=line&geo=PHL,KEN,UGA", Size::new(760, 440));
+        let note = drawn.svg.split(r#"<g class="scale-note">"#).nth(1).expect("a scale note").split("</g>").next().unwrap();
+        let text: String = note.split("</text>").filter_map(|t| t.rsplit('>').next()).collect::<Vec<_>>().join(" ");
+        assert!(text.starts_with("Too small to see at this scale (under "), "{text}");
+        assert!(text.contains("Kenya") && text.contains("Uganda") && !text.contains("Philippines"), "{text}");
+        // Lines of a like size: no note.
+        let drawn = draw("ncmec-cybertipline-by-country", "chart=line&geo=PHL,IND", Size::new(760, 440));
+        assert!(!drawn.svg.contains("scale-note"));
     }
 }

@@ -307,7 +307,13 @@ pub fn render(plot: &Plot, size: Size) -> String {
         };
         not_drawn_lines.push(format!("{} ({see})", parts.join("; ")));
     }
-    let caption = shared_series(plot, &figures);
+    // The caption names the period shown (a map shows one), and the series
+    // when all figures share one.
+    let period_words = period.map(|p| crate::words::W::ChartPeriodShown.fill(lang, &[("period", &p.label())]));
+    let caption = match (shared_series(plot, &figures), period_words) {
+        (Some(series), Some(p)) => Some(format!("{series} \u{b7} {p}")),
+        (series, p) => p.or(series.map(str::to_string)),
+    };
     let caption_h = if caption.is_some() { CAPTION_H } else { 0.0 };
 
     let map_h = (h - 2.0 * PAD - caption_h - LEGEND_H - not_drawn_lines.len() as f64 * LINE_H).max(40.0);
@@ -330,7 +336,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             body,
             r##"<text class="caption" x="{PAD}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="{TEXT_PX}" font-weight="700" fill="#333">{}</text>"##,
             PAD + TEXT_PX,
-            escape_xml(series)
+            escape_xml(&series)
         );
     }
     let _ = write!(
@@ -572,5 +578,38 @@ mod tests {
         let mut out = String::new();
         push_path_data(&mut out, r#"M1 2l3-4"/><script>z"#);
         assert!(!out.contains('<') && !out.contains('"'), "{out}");
+    }
+}
+
+/// Issue 13: a map shows one period, and says which.
+#[cfg(test)]
+mod period_tests {
+    use crate::chart::curated::{draw, package};
+    use crate::chart::{Plot, Size, render_framed};
+
+    #[test]
+    fn a_map_names_the_period_it_shows() {
+        let drawn = draw("ncmec-cybertipline-by-country", "chart=map&period=2023", Size::new(760, 440));
+        assert!(drawn.svg.contains(">Figures for 2023</text>"), "{}", &drawn.svg[..1500]);
+        let drawn = draw("ncmec-cybertipline-by-country", "chart=map&lang=fr", Size::new(760, 440));
+        let latest = package().dataset("ncmec-cybertipline-by-country").unwrap().periods().into_iter().max().unwrap();
+        assert!(drawn.svg.contains(&format!(">Chiffres de {}</text>", latest.label())), "{}", &drawn.svg[..1500]);
+        // A survey map: its series and its period.
+        let drawn = draw("dh-tf-csea-prevalence", "chart=map&series=Among%20all%20children%20aged%2012-17", Size::new(760, 440));
+        assert!(drawn.svg.contains("Among all children aged 12-17 \u{b7} Figures for 2020\u{2013}2021</text>"), "{}", &drawn.svg[..1500]);
+    }
+
+    /// The exported picture (the frame) carries it too.
+    #[test]
+    fn a_map_export_names_the_period_it_shows() {
+        let package = package();
+        let dataset = package.dataset("ncmec-cybertipline-by-country").unwrap();
+        let (state, _) = crate::state::ChartState::from_query("chart=map&period=2022");
+        let names = package.geographies.iter().map(|g| (g.code.clone(), g.name.en.clone())).collect();
+        let selection = crate::chart::select(dataset, &state, &package.geographies);
+        let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state: &state, world: Some(crate::chart::curated::world()) };
+        let sheet = crate::sheet::ChartSheet::for_plot(&plot, "https://evidence.example/x");
+        let svg = render_framed(&plot, Size::new(1200, 800), &sheet);
+        assert!(svg.contains(">Figures for 2022</text>"));
     }
 }

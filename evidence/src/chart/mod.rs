@@ -8,6 +8,7 @@
 
 pub mod bar;
 pub mod frame;
+pub mod kinds;
 pub mod line;
 pub mod map;
 pub mod palette;
@@ -23,6 +24,7 @@ use crate::model::{DatasetMeta, Lang, Observation};
 use crate::state::{ChartKind, ChartState};
 
 pub use frame::{Frame, render_framed};
+pub use kinds::{KindChoice, NotApplicable, applicable_kinds, chart_kinds, resolve_kind};
 pub use map::WorldMap;
 pub use select::select;
 pub use summary::describe;
@@ -62,6 +64,11 @@ impl Plot<'_> {
     pub fn lang(&self) -> Lang {
         self.state.lang
     }
+    /// The kind drawn: the state's, unless it does not apply to these
+    /// figures (see [`kinds`]); [`select`] chose them for this kind.
+    pub fn kind(&self) -> ChartKind {
+        kinds::Facts::of(self.observations).resolve(self.state.chart).shown
+    }
     pub fn geo_name<'b>(&'b self, code: &'b str) -> &'b str {
         self.geo_names.get(code).map(String::as_str).unwrap_or(code)
     }
@@ -77,9 +84,56 @@ impl Plot<'_> {
     }
 }
 
-/// The plot alone, as SVG, for the chart kind in the state.
+/// The size given to plotters for axis labels and legends. plotters writes
+/// 1/1.24 of it as the SVG `font-size` (14 -> 11.3 px; 13 was 10.5 px,
+/// under the 11-px floor even at full size).
+pub const PLOTTERS_TEXT: u32 = 14;
+
+/// Below this requested width a plot is for a phone: it is laid out at
+/// [`PHONE_WIDTH`] and scaled to the requested size.
+pub const PHONE_LAYOUT_BELOW: u32 = 600;
+/// The width of a phone layout. A picture is scaled to its container, so
+/// 12-px text laid out 360 px wide reads at 11.4 CSS px in the 343 px a
+/// 375-px phone gives the chart (it would be 8.6 px at 480).
+pub const PHONE_WIDTH: u32 = 360;
+/// The smallest text of a picture, in CSS px, once it is shown at the width
+/// of a phone (WCAG has no number; 11 px is our floor).
+pub const MIN_TEXT_PX_ON_PHONE: f64 = 11.0;
+
+/// The size a plot is laid out at for a requested `size`: a phone's width
+/// for a narrow request, the same proportions.
+pub fn layout_size(size: Size) -> Size {
+    if size.width >= PHONE_LAYOUT_BELOW || size.width <= PHONE_WIDTH {
+        return size;
+    }
+    let height = (size.height as f64 * PHONE_WIDTH as f64 / size.width as f64).round() as u32;
+    Size::new(PHONE_WIDTH, height.max(1))
+}
+
+/// The plot alone, as SVG, for the chart kind drawn ([`Plot::kind`]), at
+/// `size`: a narrow request gets a phone layout (see [`layout_size`]) whose
+/// `viewBox` is that layout and whose `width`/`height` are the size asked
+/// for, so that its text stays readable once scaled to a phone's width.
 pub fn render_plot(plot: &Plot, size: Size) -> String {
-    match plot.state.chart {
+    let layout = layout_size(size);
+    let svg = draw(plot, layout);
+    if layout == size {
+        return svg;
+    }
+    // The first tag's size attributes only: the viewBox stays the layout's.
+    let from = format!(r#"width="{}" height="{}""#, layout.width, layout.height);
+    let to = format!(r#"width="{}" height="{}""#, size.width, size.height);
+    let head_end = svg.find('>').unwrap_or(0);
+    match svg[..head_end].find(&from) {
+        Some(at) => format!("{}{to}{}", &svg[..at], &svg[at + from.len()..]),
+        None => svg,
+    }
+}
+
+/// The plot laid out at exactly `size` (the frame of an export lays the
+/// plot out at the size of its own room).
+pub(crate) fn draw(plot: &Plot, size: Size) -> String {
+    match plot.kind() {
         ChartKind::Line => line::render(plot, size),
         ChartKind::Bar => bar::render(plot, size),
         ChartKind::Map => map::render(plot, size),
@@ -154,9 +208,113 @@ pub fn format_compact(v: f64, lang: Lang) -> String {
     format!("{}{suffix}", format_number(rounded, lang))
 }
 
+/// The curated data package and the world map, for tests that draw real
+/// datasets.
+#[cfg(test)]
+pub(crate) mod curated {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    use super::{Plot, Size, WorldMap, render_plot, select};
+    use crate::package::Package;
+    use crate::sheet::{ChartSheet, SheetInput};
+    use crate::state::ChartState;
+
+    pub fn package() -> &'static Package {
+        static P: OnceLock<Package> = OnceLock::new();
+        P.get_or_init(|| {
+            crate::package::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("the data package is valid")
+        })
+    }
+
+    pub fn world() -> &'static WorldMap {
+        static W: OnceLock<WorldMap> = OnceLock::new();
+        W.get_or_init(|| serde_json::from_str(include_str!("../../../assets/world-110m.json")).expect("world map"))
+    }
+
+    /// What a caller draws for `dataset` and `query`: the selection, the
+    /// sheet, and the plot rendered at `size`.
+    pub struct Drawn {
+        pub selection: super::select::Selection,
+        pub sheet: ChartSheet,
+        pub svg: String,
+    }
+
+    pub fn draw(dataset: &str, query: &str, size: Size) -> Drawn {
+        let package = package();
+        let dataset = package.dataset(dataset).expect("dataset");
+        let (state, warnings) = ChartState::from_query(query);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let names: HashMap<String, String> = package.geographies.iter().map(|g| (g.code.clone(), g.name.get(state.lang).to_string())).collect();
+        let selection = select(dataset, &state, &package.geographies);
+        let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state: &state, world: Some(world()) };
+        let sheet = ChartSheet::build(&SheetInput {
+            plot: &plot,
+            years: dataset.years_label(),
+            selection_notes: &selection.notes,
+            missing_geos: &selection.missing_geos,
+            permalink: "https://evidence.example/x".into(),
+            release: Some(&package.version),
+            others: &package.datasets,
+        });
+        let svg = render_plot(&plot, size);
+        Drawn { selection, sheet, svg }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `font-size` of an SVG and the width of its outer `viewBox`.
+    fn font_sizes_and_view_width(svg: &str) -> (Vec<f64>, f64) {
+        let head = &svg[..svg.find('>').expect("a tag")];
+        let view = head.split("viewBox=\"").nth(1).expect("a viewBox").split('"').next().expect("closed");
+        let view_width: f64 = view.split_whitespace().nth(2).expect("width").parse().expect("a number");
+        let mut sizes = Vec::new();
+        for part in svg.split("font-size").skip(1) {
+            let digits: String =
+                part.trim_start_matches(['=', '"', ':', ' ']).chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            sizes.push(digits.parse().unwrap_or_else(|_| panic!("font-size{}", &part[..20.min(part.len())])));
+        }
+        (sizes, view_width)
+    }
+
+    /// Issue 13: at 375 px the page's phone chart (480 wide), an embed's
+    /// (360) or a 375-wide drawing is scaled to the phone's width; every
+    /// text must then be at least 11 CSS px. A 480-wide layout made 12-px
+    /// text 9.4 px.
+    #[test]
+    fn chart_text_is_at_least_11_px_on_a_375_px_phone() {
+        let cases = [
+            ("ncmec-cybertipline-by-country", "chart=line"),
+            ("ncmec-cybertipline-by-country", "chart=bar"),
+            ("ncmec-cybertipline-by-country", "chart=map"),
+            ("ncmec-cybertipline-by-country", "chart=table"),
+            ("dh-tf-csea-prevalence", "chart=bar&lang=fr"),
+            ("ncmec-cybertipline-totals", "chart=line"),
+        ];
+        for size in [Size::new(480, 360), Size::new(375, 300), Size::new(360, 340), Size::new(560, 400)] {
+            for (dataset, query) in cases {
+                let svg = curated::draw(dataset, query, size).svg;
+                assert!(svg.contains(&format!(r#"width="{}" height="{}""#, size.width, size.height)), "shown at the size asked for");
+                let (sizes, view_width) = font_sizes_and_view_width(&svg);
+                assert!(!sizes.is_empty(), "{dataset} {query}: no text?");
+                for px in sizes {
+                    let shown = px * 375.0 / view_width;
+                    assert!(
+                        shown >= MIN_TEXT_PX_ON_PHONE,
+                        "{dataset} {query} at {}x{}: {px}px text in a {view_width}-wide viewBox is {shown:.1} px at 375 px",
+                        size.width,
+                        size.height
+                    );
+                }
+            }
+        }
+        // Wide pictures keep their own layout.
+        assert_eq!(layout_size(Size::new(760, 440)), Size::new(760, 440));
+        assert_eq!(layout_size(Size::new(480, 360)), Size::new(360, 270));
+    }
 
     #[test]
     fn characters_xml_forbids_become_spaces() {

@@ -1,5 +1,6 @@
 //! Which observations a chart shows, from the dataset and the user's state.
 
+use super::kinds::{Facts, is_country_code};
 use crate::aggregate::regional_totals;
 use crate::model::{Dataset, GeoKind, Geography, Observation};
 use crate::period::Period;
@@ -18,8 +19,14 @@ pub struct Selection {
     pub missing_geos: Vec<String>,
     /// True when the geographies were chosen by default (the largest values).
     pub default_geos: bool,
-    /// Plain notes about what the selection did, e.g. regional sums.
+    /// Plain notes about what the selection did, e.g. regional sums, or
+    /// the chart kind asked for that does not apply (in the state's
+    /// language).
     pub notes: Vec<String>,
+    /// The chart kind drawn: the state's, or what is drawn instead when it
+    /// does not apply to the figures ([`super::kinds`]); the same as
+    /// `Plot::kind` of these observations.
+    pub chart: ChartKind,
 }
 
 fn kind_of(geos: &[Geography], code: &str) -> Option<GeoKind> {
@@ -69,10 +76,16 @@ pub fn select(dataset: &Dataset, state: &ChartState, geos: &[Geography]) -> Sele
         }
     }
 
-    let single_period = matches!(state.chart, ChartKind::Bar | ChartKind::Map);
+    // The kind that applies to these figures: the figures are chosen for
+    // it (a map that does not apply is drawn as a line of every period).
+    let kind = Facts::of(&pool).resolve(state.chart).shown;
+    let single_period = matches!(kind, ChartKind::Bar | ChartKind::Map);
     let period = if single_period {
         let available: Vec<Period> = {
-            let mut p: Vec<Period> = pool.iter().map(|o| o.period).collect();
+            // A map shows a period with country figures, never one where
+            // every country would be "No data".
+            let mapped = |o: &&Observation| kind != ChartKind::Map || is_country_code(&o.geo);
+            let mut p: Vec<Period> = pool.iter().filter(mapped).map(|o| o.period).collect();
             p.sort_unstable();
             p.dedup();
             p
@@ -95,7 +108,7 @@ pub fn select(dataset: &Dataset, state: &ChartState, geos: &[Geography]) -> Sele
     let mut missing_geos = Vec::new();
     let default_geos = state.geo.is_empty();
     if default_geos {
-        let limit = match state.chart {
+        let limit = match kind {
             ChartKind::Line => DEFAULT_LINES,
             ChartKind::Bar => DEFAULT_BARS,
             ChartKind::Map | ChartKind::Table => usize::MAX,
@@ -111,7 +124,10 @@ pub fn select(dataset: &Dataset, state: &ChartState, geos: &[Geography]) -> Sele
         }
     }
     pool.sort_by(|a, b| (&a.series, &a.geo, a.period).cmp(&(&b.series, &b.geo, b.period)));
-    Selection { observations: pool, period, missing_geos, default_geos, notes }
+    // Said from the figures chosen, as `Plot::kind` decides from them.
+    let resolved = Facts::of(&pool).resolve(state.chart);
+    notes.extend(resolved.note(state.lang));
+    Selection { observations: pool, period, missing_geos, default_geos, notes, chart: resolved.shown }
 }
 
 /// The `limit` geographies with the largest latest value (ties by code).
