@@ -42,7 +42,7 @@ pub fn plural_category(lang_code: &str, n: f64) -> &'static str {
 
 /// Replaces every `{ $name }` in `text` by its value in `args`; a
 /// placeholder without a value is left as it is, so it shows.
-fn fill_text(text: &str, args: &[(&str, &str)]) -> String {
+pub fn fill_text(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -74,19 +74,35 @@ impl W {
         fill_text(self.get(lang), args)
     }
 
-    /// The text for the number `n` (its plural variant chosen by the
-    /// language's rule, `{ $n }` written as the language writes numbers),
-    /// with the other placeholders filled from `args`.
-    pub fn count(self, lang: Lang, n: f64, args: &[(&str, &str)]) -> String {
-        let number = format_number(n, lang);
-        let text = match &table(lang)[self as usize] {
-            Entry::Text(t) => *t,
+    /// The placeholder whose number chooses the text (`n` in
+    /// `{ $n -> … }`), or `None` for a text without plural forms.
+    pub fn plural_var(self) -> Option<&'static str> {
+        match &TABLE[0][self as usize] {
+            Entry::Select(var, ..) => Some(var),
+            Entry::Text(_) => None,
+        }
+    }
+
+    /// The text in `lang` for the number `n`: its variant for exactly `n`
+    /// if it has one, else for `n`'s plural category in that language,
+    /// else the default (placeholders not filled).
+    pub fn text_for(self, lang: Lang, n: f64) -> &'static str {
+        match &table(lang)[self as usize] {
+            Entry::Text(t) => t,
             Entry::Select(_, variants, default) => {
                 let exact = variants.iter().find(|(name, _)| name.parse::<f64>().is_ok_and(|v| v == n));
                 let category = plural_category(lang.code(), n);
                 exact.or_else(|| variants.iter().find(|(name, _)| *name == category)).unwrap_or(&variants[*default]).1
             }
-        };
+        }
+    }
+
+    /// The text for the number `n` (its plural variant chosen by the
+    /// language's rule, `{ $n }` written as the language writes numbers),
+    /// with the other placeholders filled from `args`.
+    pub fn count(self, lang: Lang, n: f64, args: &[(&str, &str)]) -> String {
+        let number = format_number(n, lang);
+        let text = self.text_for(lang, n);
         let var = match &table(lang)[self as usize] {
             Entry::Select(var, ..) => *var,
             Entry::Text(_) => "n",

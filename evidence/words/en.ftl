@@ -188,6 +188,258 @@ release-pinned = This chart shows data release { $release }. The current release
 release-pinned-link = See the current view
 release-unknown = This link asks for a data release this server does not hold, so the current data is shown.
 
+## ---- App pages (app/src/i18n.rs maps its `Msg` names to these keys; owner: the words catalogue) ----
+## Every word of the app's pages that the chart sheet above does not already say.
+## A placeholder is named for what it holds; a count chooses its plural form.
+site-short-name = CSEA Evidence Dashboard
+skip-to-content = Skip to content
+nav-home = Home
+footer-text = Aggregate figures only, from published sources, each cited. No cookies, no tracking.
+loading = Loading…
+retry = Retry
+err-network = The server could not be reached. Check your connection and try again.
+err-decode = The server sent data this page cannot read. Reloading the page may help.
+load-failed = This could not be loaded
+home-title = Evidence on online child sexual exploitation and abuse, with what each number does and does not show
+home-intro = Curated figures from published sources — hotlines, NCMEC's CyberTipline, household surveys, meta-analyses — each shown with its coverage, known biases, definition and comparability warnings.
+headline-figures = Headline figures, with their caveats
+headline-latest = { $name }, { $value }
+headline-across-places = { $name }: from { $min } to { $max }, across { $n } countries ({ $years }). Each country's own figure; not an average.
+headline-across-series = { $name }: from { $min } to { $max }, across { $n } forms of abuse, studies published { $years }.
+caveat = Caveat:
+open-chart-and-caveats = Open the chart and all its caveats
+how-to-read = How to read these numbers
+how-to-read-1 = Reports to hotlines and platforms measure how hard services look as much as how much abuse there is. A rise in reports is not, by itself, a rise in abuse.
+how-to-read-2 = Surveys cover only the children they reached, in the years they asked. Many children never tell anyone, so true numbers are likely higher.
+how-to-read-3 = A gap in the data is not a zero. Where a source says nothing about a country, this site says so, and never fills the gap.
+how-to-read-4 = Numbers from different sources count different things. Compare them only where the comparison page says it is safe.
+read-methods = How the data was curated
+find-evidence = Find the evidence
+by-country = By country
+by-region = By region
+by-dataset = By dataset
+by-theme = By theme
+choose-country = Country
+open-profile = Open profile
+country-hint = Every country has a profile, including those no dataset covers: a gap is worth knowing.
+all-n-datasets =
+    { $n ->
+        [one] { $n } dataset
+       *[other] All { $n } datasets
+    }
+coverage-matrix = Where evidence exists, and where not
+compare-two = Compare two datasets
+page-all-datasets = All datasets
+datasets-intro = Each dataset is one published series of figures, with its source, coverage and caveats.
+themes = Themes
+all-themes = All themes
+theme-reports = Reports to platforms, hotlines and police
+theme-surveys = Surveys of children and young people
+theme-pooled = Estimates pooled from many studies
+theme-offenders = Surveys of people seeking abuse material
+places-with-figures-count =
+    { $n ->
+        [one] { $n } place with figures
+       *[other] { $n } places with figures
+    }
+years = Years
+all-caveats =
+    { $n ->
+        [one] { $n } caveat, with the full chart
+       *[other] All { $n } caveats, with the full chart
+    }
+terms-used = Terms used (glossary)
+compare-with-another = Compare with another dataset
+see-coverage = Where this dataset has figures
+chart-settings = Chart settings
+chart-kind = Chart
+line = Line
+bar = Bar
+map = Map
+table = Table
+tone = Wording
+plain = Plain
+technical = Technical
+language = Language
+place = Place
+whole-region = { $place } (all of it)
+latest = Latest
+interval-text = interval { $lower } to { $upper }
+not-found = Page not found
+page-not-found-text = There is no page at this address.
+page-bad-params = Some settings in the address were not understood and were replaced by defaults
+first-year = first year
+last-year = last year
+geographies = Places
+all-default = largest values (default)
+series = Series
+all-series = all series
+region-sum = { $place } (sum of its countries)
+choose = Choose…
+done-choosing = Close the list
+search-names = Search by name
+matches =
+    { $n ->
+       *[other] { $n } matching
+    }
+clear-choice = Clear the choice
+country-in = Country in { $region }
+region-of-countries =
+    { $n ->
+        [one] { $kind }: { $n } country or territory
+       *[other] { $kind }: { $n } countries and territories
+    }
+n-with-figures =
+    { $n ->
+        [one] { $n } dataset with figures
+       *[other] { $n } datasets with figures
+    }
+n-without-figures =
+    { $n ->
+        [one] { $n } dataset without figures
+       *[other] { $n } datasets without figures
+    }
+datasets-with-figures = Datasets with figures for { $place } ({ $n })
+datasets-without-figures = Datasets without figures for { $place } ({ $n })
+no-dataset-covers = No dataset here has figures for { $place }. That is a gap in the evidence, not a sign that nothing happens.
+gap-not-zero = A gap is not a zero: these sources say nothing about this place, either because they cover other places or because they publish no breakdown by country.
+covers-only = Covers: { $places }
+sum-over-countries =
+    { $n ->
+        [one] Figure of the { $n } country with a figure, out of the region's { $total }.
+       *[other] Sum of the { $n } countries with a figure, out of the region's { $total }.
+    }
+countries-with-figures = Figures for { $n } of the { $total } countries of the region.
+never-averaged = Percentages are shown country by country; they are never averaged into a regional figure.
+places-in-region = Places in { $region }
+trend-text = { $first } ({ $first_period }) to { $last } ({ $last_period })
+all-figures = All figures
+compare-title = Compare two datasets
+compare-intro = Two datasets side by side for the same places, each with its caveats. Read the warnings first: many pairs count different things and must not be compared.
+compare-settings = Datasets to compare
+first-dataset = First dataset
+second-dataset = Second dataset
+choose-dataset = Choose a dataset
+try-a-pair = Try a pair
+versus-pair = { $a } — and — { $b }
+places-in-both = Places with figures in both: { $places }.
+no-place-in-both = No place has figures in both datasets: each chart shows its own places.
+places-in-both-default = places in both (default)
+before-you-compare = Before you compare
+no-warnings = No difference in unit, method, population or years was found, and the curators declared nothing. Still read each caveat panel.
+do-not-compare = Not comparable:
+compare-with-care = With care:
+declared-comparable = Comparable:
+warn-same = Both sides are the same dataset; choose another one for one side.
+warn-declared = { $reason } (stated in the data package)
+warn-unit = different units: “{ $a }” is in { $unit_a }, “{ $b }” in { $unit_b }. They cannot share a scale, and one cannot be turned into the other.
+warn-reports-estimates = “{ $reports }” counts reports or records ({ $method_reports }); “{ $estimates }” estimates how common an experience is ({ $method_estimates }). A number of reports is not a number of children, and more reports do not mean more abuse.
+warn-method = different methods: { $method_a } against { $method_b }. The figures can differ for that reason alone.
+warn-population = different people are counted. “{ $a }”: { $population_a } — “{ $b }”: { $population_b }
+warn-no-common-years = no year in common: “{ $a }” covers { $years_a }, “{ $b }” covers { $years_b }. A difference between them may be a change over time, or nothing at all.
+warn-different-years = different years: “{ $a }” covers { $years_a }, “{ $b }” covers { $years_b }. Compare figures of the same period only.
+unit-count = counts
+unit-percent = percentages
+unit-rate = rates
+unit-score = scores
+method-administrative = administrative records
+method-provider-reports = reports from companies
+method-hotline-reports = hotline reports
+method-household-survey = household survey
+method-online-survey = online survey
+method-meta-analysis = meta-analysis of many studies
+method-police-recorded = police-recorded crime
+method-self-selected-survey = self-selected survey
+kind-world = World
+kind-region = Region
+kind-subregion = Sub-region
+kind-country = Country
+kind-subnational = Part of a country
+kind-special = Special code
+coverage-title = Where evidence exists, and where not
+coverage-intro = Which dataset has figures for which place, and for which years. A dash is a gap: the source says nothing about that place, which is not the same as zero.
+filter-places = Filter the places
+region = Region
+only-with-figures = Only places with at least one figure
+legend-has = years with figures
+legend-gap = no figures (a gap, not a zero)
+coverage-summary =
+    { $n ->
+        [one] { $region }: { $n } place, { $with_figures } with at least one figure.
+       *[other] { $region }: { $n } places, { $with_figures } with at least one figure.
+    }
+coverage-caption = Years with figures, by place and dataset — { $datasets }
+no-figures = no figures
+glossary-intro = The words used on this site, after the Luxembourg Guidelines (2016), in plain and in technical words, with the terms to avoid and why.
+term-index = Terms
+in-plain-words = In plain words
+technically = Technically
+terms-to-avoid = Terms to avoid
+datasets-using-term = Datasets using this term
+reference = Reference:
+methods-title = How the data was curated
+methods-intro = What is on this site, where it comes from, and the rules followed so that a figure is never shown without what it does and does not mean.
+on-this-page = On this page
+methods-sources-1 = Every figure comes from a published source: the data releases of NCMEC's CyberTipline, the Internet Watch Foundation and INHOPE; the Disrupting Harm surveys and a journal re-analysis of them; the Childlight meta-analysis; the WeProtect Global Threat Assessment survey; police figures for England and Wales obtained by the NSPCC; and surveys by Protect Children.
+methods-sources-2 = Each dataset names its sources with the page or table each figure was read from, and every row of data points to its source.
+methods-verbatim-title = Figures as published
+methods-verbatim-1 = Numbers are copied as the source printed them: not rounded, not rescaled, not turned into rates. Where a source gives an uncertainty interval, it is kept beside the figure.
+methods-verbatim-2 = Labels stay in the source's words; where those words are harmful or outdated (for example “child pornography”), the preferred term is shown beside them and the glossary explains why.
+methods-gaps-title = Gaps stay gaps
+methods-gaps-1 = A missing figure is a missing row, never a zero. Charts, maps and tables show gaps as gaps, and every country profile lists the datasets that say nothing about it.
+methods-gaps-2 = Regional totals are given only for counts, as sums over the countries that report, with how many of the region's countries that is. Percentages are never averaged across countries.
+methods-validation-title = Validation
+methods-validation-1 = The data package follows the Frictionless Data standard. Loading checks every file, row and field — codes, periods, units, intervals, sources, caveats — and refuses the whole package on any error: the server never serves part of it.
+methods-validation-2 = Geography names and regions come from maintained reference lists (ISO 3166 and UN M49), generated by a committed script rather than typed by hand.
+methods-caveats-title = The caveat model
+methods-caveats-1 = Every dataset carries at least one caveat of each kind — coverage (who and where is counted), known biases, definition (what one unit is) and comparability — and may add notes on method. A dataset without them is refused.
+methods-caveats-2 = The caveats sit beside every chart and travel with every export and embed. Declared comparability says which datasets may and may not be read together, and why.
+methods-tones-title = Two wordings
+methods-tones-1 = Each caveat and definition is written twice: in plain words for the public, children and civil society, without blaming language; and in technical words for researchers and justice professionals.
+methods-tones-2 = The wording switch changes them everywhere; your choice stays in the page address, so a shared link keeps it.
+methods-publishers-title = Publishers and their datasets
+methods-publishers = Who published the figures used here.
+page-permalink = Permalink:
+not-found-links = Find what you were looking for among
+all-places = all places (coverage)
+all-datasets-lower = all datasets
+whole-place-figure = A figure for { $place } as a whole, as the source publishes it: this dataset is { $level }-level by nature, not a sum over countries.
+top-series = The { $n } largest of { $total } series, by latest figure.
+all-series-on-chart = All { $n } series on the chart
+unassigned-explained = { $sum } is the sum over the { $n } countries this source names for { $place }. The source also counts { $unassigned } under “{ $unassigned_label }”; with them the total is { $total }.
+same-as-total = This is the figure “{ $dataset }” gives for { $place }.
+total-differs = “{ $dataset }” gives { $total } for { $place }: the two are counted differently (see that dataset's notes).
+totals-meet = For { $place } the two meet exactly: { $countries } over the countries plus { $unassigned } with no country make { $sum }, the figure “{ $dataset }” gives.
+coverage-summary-countries =
+    { $n ->
+        [one] { $region }: { $n } country or territory, { $with_figures } with at least one figure of its own.
+       *[other] { $region }: { $n } countries and territories, { $with_figures } with at least one figure of their own.
+    }
+coverage-definitions-title = How places are counted
+coverage-definitions = The same counts are used here and on every place profile. A country is one of the { $n } countries and territories of ISO 3166-1 in the dashboard's reference list. A dataset covers a country when it publishes a figure for that country itself. The world and regions are not counted among the places covered: a dataset has a figure for one of them either because the source publishes it for that place as a whole (a world total, a pooled survey), or as a sum over the countries it covers, for counts only (percentages are never summed). For a region without a figure of its own, a cell gives how many of its countries have figures, e.g. “239/251”.
+countries-with-figures-short =
+    { $n ->
+        [one] { $n } of its { $total } countries has figures
+       *[other] { $n } of its { $total } countries have figures
+    }
+grade-mark-label = Provenance of this figure:
+not-place-heading = Figures coded { $code } that are not a world figure ({ $name })
+not-place-note = These datasets describe a population that is not a place (for example the reports handled by a network of hotlines). They are listed here, not counted among the datasets covering { $code }.
+warn-series-break = { $dataset } spans a break in its series: from { $period } its figures are counted differently ({ $reason }). Its years before and after { $period } are two series, not one trend.
+filter-sector = Publisher's sector
+filter-origin = How the figures arise
+filter-breakdown = Broken down by
+filter-any = Any
+filter-apply = Show datasets
+filter-no-match = No dataset matches these choices.
+card-sector-origin = Sector: { $sector } · Origin: { $origin }
+rows-count =
+    { $n ->
+        [one] ({ $n } row)
+       *[other] ({ $n } rows)
+    }
+## ---- end of the app pages ----
+
 # --- charts: applicable kinds (issue 13) ---
 # A link asked for a chart kind that does not apply to the figures: why, then what is drawn instead.
 chart-map-no-countries = A map is not available for this dataset: it has no figures by country.

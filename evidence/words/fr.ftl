@@ -175,6 +175,258 @@ release-pinned = Ce graphique montre l'édition des données { $release }. L'éd
 release-pinned-link = Voir la vue actuelle
 release-unknown = Ce lien demande une édition des données que ce serveur ne conserve pas : les données actuelles sont affichées.
 
+## ---- Pages de l'application (app/src/i18n.rs relie ses noms `Msg` à ces clés) ----
+## Chaque mot des pages de l'application que la fiche du graphique ci-dessus ne dit pas déjà.
+site-short-name = Données EASE en ligne
+skip-to-content = Aller au contenu
+nav-home = Accueil
+footer-text = Uniquement des chiffres agrégés, tirés de sources publiées et toutes citées. Ni cookies, ni pistage.
+loading = Chargement…
+retry = Réessayer
+err-network = Le serveur est injoignable. Vérifiez votre connexion et réessayez.
+err-decode = Le serveur a envoyé des données que cette page ne sait pas lire. Recharger la page peut aider.
+load-failed = Le chargement a échoué
+home-title = Données sur l'exploitation et les abus sexuels d'enfants en ligne, avec ce que chaque chiffre montre et ne montre pas
+home-intro = Des chiffres tirés de sources publiées — lignes de signalement, CyberTipline du NCMEC, enquêtes auprès des ménages, méta-analyses — chacun présenté avec sa couverture, ses biais connus, sa définition et ses limites de comparaison.
+headline-figures = Chiffres clés, avec leurs mises en garde
+headline-latest = { $name }, { $value }
+headline-across-places = { $name } : de { $min } à { $max }, sur { $n } pays ({ $years }). Le chiffre propre à chaque pays ; pas une moyenne.
+headline-across-series = { $name } : de { $min } à { $max }, sur { $n } formes d'abus, études publiées { $years }.
+caveat = Mise en garde :
+open-chart-and-caveats = Ouvrir le graphique et toutes ses mises en garde
+how-to-read = Comment lire ces chiffres
+how-to-read-1 = Les signalements reçus par les lignes de signalement et les plateformes mesurent autant l'effort de détection que l'ampleur des abus. Une hausse des signalements n'est pas, à elle seule, une hausse des abus.
+how-to-read-2 = Les enquêtes ne couvrent que les enfants qu'elles ont atteints, les années où elles ont interrogé. Beaucoup d'enfants n'en parlent à personne : les chiffres réels sont probablement plus élevés.
+how-to-read-3 = Une donnée manquante n'est pas un zéro. Quand une source ne dit rien d'un pays, ce site l'indique et ne comble jamais le vide.
+how-to-read-4 = Des sources différentes comptent des choses différentes. Ne les comparez que là où la page de comparaison l'autorise.
+read-methods = Comment les données ont été sélectionnées
+find-evidence = Trouver les données
+by-country = Par pays
+by-region = Par région
+by-dataset = Par jeu de données
+by-theme = Par thème
+choose-country = Pays
+open-profile = Ouvrir le profil
+country-hint = Chaque pays a un profil, y compris ceux qu'aucun jeu de données ne couvre : une lacune mérite d'être connue.
+all-n-datasets =
+    { $n ->
+        [one] { $n } jeu de données
+       *[other] Les { $n } jeux de données
+    }
+coverage-matrix = Où les données existent, et où elles manquent
+compare-two = Comparer deux jeux de données
+page-all-datasets = Tous les jeux de données
+datasets-intro = Chaque jeu de données est une série de chiffres publiée, avec sa source, sa couverture et ses mises en garde.
+themes = Thèmes
+all-themes = Tous les thèmes
+theme-reports = Signalements aux plateformes, lignes de signalement et police
+theme-surveys = Enquêtes auprès d'enfants et de jeunes
+theme-pooled = Estimations tirées de nombreuses études
+theme-offenders = Enquêtes auprès de personnes cherchant du matériel d'abus
+places-with-figures-count =
+    { $n ->
+        [one] { $n } lieu avec des chiffres
+       *[other] { $n } lieux avec des chiffres
+    }
+years = Années
+all-caveats =
+    { $n ->
+        [one] { $n } mise en garde, avec le graphique complet
+       *[other] Les { $n } mises en garde, avec le graphique complet
+    }
+terms-used = Termes employés (glossaire)
+compare-with-another = Comparer avec un autre jeu de données
+see-coverage = Où ce jeu de données a des chiffres
+chart-settings = Réglages du graphique
+chart-kind = Graphique
+line = Courbe
+bar = Barres
+map = Carte
+table = Tableau
+tone = Formulation
+plain = Simple
+technical = Technique
+language = Langue
+place = Lieu
+whole-region = { $place } (toute la zone)
+latest = La plus récente
+interval-text = intervalle de { $lower } à { $upper }
+not-found = Page introuvable
+page-not-found-text = Il n'y a pas de page à cette adresse.
+page-bad-params = Certains réglages de l'adresse n'ont pas été compris et ont été remplacés par les valeurs par défaut
+first-year = première année
+last-year = dernière année
+geographies = Lieux
+all-default = valeurs les plus élevées (par défaut)
+series = Séries
+all-series = toutes les séries
+region-sum = { $place } (somme de ses pays)
+choose = Choisir…
+done-choosing = Fermer la liste
+search-names = Rechercher par nom
+matches =
+    { $n ->
+        [one] { $n } résultat
+       *[other] { $n } résultats
+    }
+clear-choice = Effacer le choix
+country-in = Pays de la zone { $region }
+region-of-countries =
+    { $n ->
+        [one] { $kind } : { $n } pays ou territoire
+       *[other] { $kind } : { $n } pays et territoires
+    }
+n-with-figures =
+    { $n ->
+        [one] { $n } jeu de données avec des chiffres
+       *[other] { $n } jeux de données avec des chiffres
+    }
+n-without-figures =
+    { $n ->
+        [one] { $n } jeu de données sans chiffres
+       *[other] { $n } jeux de données sans chiffres
+    }
+datasets-with-figures = Jeux de données avec des chiffres — { $place } ({ $n })
+datasets-without-figures = Jeux de données sans chiffres — { $place } ({ $n })
+no-dataset-covers = Aucun jeu de données ici n'a de chiffres pour ce lieu ({ $place }). C'est une lacune des données, pas le signe qu'il ne se passe rien.
+gap-not-zero = Une lacune n'est pas un zéro : ces sources ne disent rien de ce lieu, soit parce qu'elles couvrent d'autres lieux, soit parce qu'elles ne publient pas de détail par pays.
+covers-only = Couvre : { $places }
+sum-over-countries =
+    { $n ->
+        [one] Chiffre de { $n } pays qui en a un, sur les { $total } de la région.
+       *[other] Somme des { $n } pays qui ont un chiffre, sur les { $total } de la région.
+    }
+countries-with-figures = Des chiffres pour { $n } des { $total } pays de la région.
+never-averaged = Les pourcentages sont donnés pays par pays ; ils ne sont jamais moyennés en un chiffre régional.
+places-in-region = Lieux de la zone { $region }
+trend-text = de { $first } ({ $first_period }) à { $last } ({ $last_period })
+all-figures = Tous les chiffres
+compare-title = Comparer deux jeux de données
+compare-intro = Deux jeux de données côte à côte pour les mêmes lieux, chacun avec ses mises en garde. Lisez d'abord les avertissements : beaucoup de paires comptent des choses différentes et ne doivent pas être comparées.
+compare-settings = Jeux de données à comparer
+first-dataset = Premier jeu de données
+second-dataset = Second jeu de données
+choose-dataset = Choisir un jeu de données
+try-a-pair = Essayer une paire
+versus-pair = { $a } — et — { $b }
+places-in-both = Lieux avec des chiffres dans les deux : { $places }.
+no-place-in-both = Aucun lieu n'a de chiffres dans les deux jeux : chaque graphique montre ses propres lieux.
+places-in-both-default = lieux présents dans les deux (par défaut)
+before-you-compare = Avant de comparer
+no-warnings = Aucune différence d'unité, de méthode, de population ou d'années n'a été trouvée, et rien n'a été déclaré. Lisez tout de même chaque encadré de mises en garde.
+do-not-compare = Non comparable :
+compare-with-care = Avec prudence :
+declared-comparable = Comparable :
+warn-same = Les deux côtés sont le même jeu de données ; choisissez-en un autre pour l'un des côtés.
+warn-declared = { $reason } (indiqué dans le paquet de données)
+warn-unit = unités différentes : « { $a } » est en { $unit_a }, « { $b } » en { $unit_b }. Ils ne peuvent pas partager une échelle, et l'un ne se convertit pas en l'autre.
+warn-reports-estimates = « { $reports } » compte des signalements ou des enregistrements ({ $method_reports }) ; « { $estimates } » estime la fréquence d'une expérience ({ $method_estimates }). Un nombre de signalements n'est pas un nombre d'enfants, et plus de signalements ne veut pas dire plus d'abus.
+warn-method = méthodes différentes : { $method_a } contre { $method_b }. Les chiffres peuvent différer pour cette seule raison.
+warn-population = les personnes comptées diffèrent. « { $a } » : { $population_a } — « { $b } » : { $population_b }
+warn-no-common-years = aucune année commune : « { $a } » couvre { $years_a }, « { $b } » couvre { $years_b }. Un écart entre eux peut venir du temps écoulé, ou de rien du tout.
+warn-different-years = années différentes : « { $a } » couvre { $years_a }, « { $b } » couvre { $years_b }. Ne comparez que des chiffres de la même période.
+unit-count = nombres
+unit-percent = pourcentages
+unit-rate = taux
+unit-score = scores
+method-administrative = données administratives
+method-provider-reports = signalements d'entreprises
+method-hotline-reports = signalements aux lignes de signalement
+method-household-survey = enquête auprès des ménages
+method-online-survey = enquête en ligne
+method-meta-analysis = méta-analyse de nombreuses études
+method-police-recorded = infractions enregistrées par la police
+method-self-selected-survey = enquête à participation volontaire
+kind-world = Monde
+kind-region = Région
+kind-subregion = Sous-région
+kind-country = Pays
+kind-subnational = Partie d'un pays
+kind-special = Code spécial
+coverage-title = Où les données existent, et où elles manquent
+coverage-intro = Quel jeu de données a des chiffres pour quel lieu, et pour quelles années. Un tiret est une lacune : la source ne dit rien de ce lieu, ce qui n'est pas un zéro.
+filter-places = Filtrer les lieux
+region = Région
+only-with-figures = Seulement les lieux avec au moins un chiffre
+legend-has = années avec des chiffres
+legend-gap = aucun chiffre (une lacune, pas un zéro)
+coverage-summary =
+    { $n ->
+        [one] { $region } : { $n } lieu, dont { $with_figures } avec au moins un chiffre.
+       *[other] { $region } : { $n } lieux, dont { $with_figures } avec au moins un chiffre.
+    }
+coverage-caption = Années avec des chiffres, par lieu et jeu de données — { $datasets }
+no-figures = aucun chiffre
+glossary-intro = Les mots employés sur ce site, d'après les Lignes directrices de Luxembourg (2016), en mots simples et en termes techniques, avec les termes à éviter et pourquoi.
+term-index = Termes
+in-plain-words = En mots simples
+technically = En termes techniques
+terms-to-avoid = Termes à éviter
+datasets-using-term = Jeux de données qui emploient ce terme
+reference = Référence :
+methods-title = Comment les données ont été sélectionnées
+methods-intro = Ce que contient ce site, d'où cela vient, et les règles suivies pour qu'un chiffre ne soit jamais montré sans ce qu'il signifie et ne signifie pas.
+on-this-page = Sur cette page
+methods-sources-1 = Chaque chiffre vient d'une source publiée : les publications de données de la CyberTipline du NCMEC, de l'Internet Watch Foundation et d'INHOPE ; les enquêtes Disrupting Harm et leur ré-analyse dans une revue scientifique ; la méta-analyse de Childlight ; l'enquête du Global Threat Assessment de WeProtect ; les chiffres de police d'Angleterre et du pays de Galles obtenus par la NSPCC ; et les enquêtes de Protect Children.
+methods-sources-2 = Chaque jeu de données cite ses sources avec la page ou le tableau d'où chaque chiffre a été lu, et chaque ligne de données renvoie à sa source.
+methods-verbatim-title = Les chiffres tels que publiés
+methods-verbatim-1 = Les nombres sont recopiés tels que la source les a imprimés : ni arrondis, ni remis à l'échelle, ni transformés en taux. Quand une source donne un intervalle d'incertitude, il est conservé à côté du chiffre.
+methods-verbatim-2 = Les libellés restent ceux de la source ; quand ces mots sont blessants ou dépassés (par exemple « pédopornographie »), le terme préférable est affiché à côté et le glossaire explique pourquoi.
+methods-gaps-title = Les lacunes restent des lacunes
+methods-gaps-1 = Un chiffre manquant est une ligne absente, jamais un zéro. Les graphiques, cartes et tableaux montrent les lacunes comme telles, et chaque profil de pays liste les jeux de données qui n'en disent rien.
+methods-gaps-2 = Les totaux régionaux ne sont donnés que pour des nombres, comme sommes sur les pays qui déclarent, en précisant combien de pays de la région cela représente. Les pourcentages ne sont jamais moyennés entre pays.
+methods-validation-title = Validation
+methods-validation-1 = Le paquet de données suit le standard Frictionless Data. Le chargement vérifie chaque fichier, ligne et champ — codes, périodes, unités, intervalles, sources, mises en garde — et refuse tout le paquet à la moindre erreur : le serveur n'en sert jamais une partie.
+methods-validation-2 = Les noms de lieux et les régions viennent de listes de référence tenues à jour (ISO 3166 et M49 de l'ONU), générées par un script versionné plutôt que saisies à la main.
+methods-caveats-title = Le modèle des mises en garde
+methods-caveats-1 = Chaque jeu de données porte au moins une mise en garde de chaque sorte — couverture (qui et où l'on compte), biais connus, définition (ce qu'est une unité) et comparabilité — et peut ajouter des notes de méthode. Un jeu de données qui en manque est refusé.
+methods-caveats-2 = Les mises en garde sont placées à côté de chaque graphique et accompagnent chaque export et chaque intégration. La comparabilité déclarée indique quels jeux de données peuvent ou non être lus ensemble, et pourquoi.
+methods-tones-title = Deux formulations
+methods-tones-1 = Chaque mise en garde et chaque définition est écrite deux fois : en mots simples pour le public, les enfants et la société civile, sans langage culpabilisant ; et en termes techniques pour les chercheurs et les professionnels de la justice.
+methods-tones-2 = Le choix de formulation les change partout ; il reste dans l'adresse de la page, si bien qu'un lien partagé le conserve.
+methods-publishers-title = Éditeurs et leurs jeux de données
+methods-publishers = Qui a publié les chiffres utilisés ici.
+page-permalink = Lien permanent :
+not-found-links = Cherchez parmi
+all-places = tous les lieux (couverture)
+all-datasets-lower = tous les jeux de données
+whole-place-figure = Un chiffre pour { $place } dans son ensemble, tel que la source le publie : ce jeu de données porte par nature sur ce niveau ({ $level }), ce n'est pas une somme de pays.
+top-series = Les { $n } plus grandes des { $total } séries, par chiffre le plus récent.
+all-series-on-chart = Les { $n } séries sur le graphique
+unassigned-explained = { $sum } est la somme des { $n } pays que cette source nomme pour { $place }. La source compte aussi { $unassigned } sous « { $unassigned_label } » ; avec eux, le total est de { $total }.
+same-as-total = C'est le chiffre que donne « { $dataset } » pour { $place }.
+total-differs = « { $dataset } » donne { $total } pour { $place } : les deux sont comptés différemment (voir les notes de ce jeu de données).
+totals-meet = Pour { $place }, les deux se rejoignent exactement : { $countries } pour les pays plus { $unassigned } sans pays font { $sum }, le chiffre que donne « { $dataset } ».
+coverage-summary-countries =
+    { $n ->
+        [one] { $region } : { $n } pays ou territoire, dont { $with_figures } avec au moins un chiffre qui lui est propre.
+       *[other] { $region } : { $n } pays et territoires, dont { $with_figures } avec au moins un chiffre qui leur est propre.
+    }
+coverage-definitions-title = Comment les lieux sont comptés
+coverage-definitions = Les mêmes comptes servent ici et sur chaque profil de lieu. Un pays est l'un des { $n } pays et territoires de l'ISO 3166-1 de la liste de référence du tableau de bord. Un jeu de données couvre un pays quand il publie un chiffre pour ce pays lui-même. Le monde et les régions ne sont pas comptés parmi les lieux couverts : un jeu de données a un chiffre pour l'un d'eux soit parce que la source le publie pour ce lieu dans son ensemble (un total mondial, une enquête regroupée), soit comme somme des pays qu'il couvre, pour les effectifs seulement (les pourcentages ne sont jamais additionnés). Pour une région sans chiffre propre, une case donne combien de ses pays ont des chiffres, par ex. « 239/251 ».
+countries-with-figures-short =
+    { $n ->
+        [one] { $n } de ses { $total } pays a des chiffres
+       *[other] { $n } de ses { $total } pays ont des chiffres
+    }
+grade-mark-label = Provenance de ce chiffre :
+not-place-heading = Chiffres codés { $code } qui ne sont pas un chiffre mondial ({ $name })
+not-place-note = Ces jeux de données décrivent une population qui n'est pas un lieu (par exemple les signalements traités par un réseau de lignes d'assistance). Ils sont listés ici, sans être comptés parmi les jeux de données couvrant { $code }.
+warn-series-break = { $dataset } traverse une rupture de série : à partir de { $period }, ses chiffres sont comptés autrement ({ $reason }). Ses années avant et après { $period } forment deux séries, pas une tendance.
+filter-sector = Secteur de l'éditeur
+filter-origin = Origine des chiffres
+filter-breakdown = Ventilé par
+filter-any = Tous
+filter-apply = Afficher les jeux de données
+filter-no-match = Aucun jeu de données ne correspond à ces choix.
+card-sector-origin = Secteur : { $sector } · Origine : { $origin }
+rows-count =
+    { $n ->
+        [one] ({ $n } ligne)
+       *[other] ({ $n } lignes)
+    }
+## ---- fin des pages de l'application ----
+
 # --- charts: applicable kinds (issue 13) ---
 # Un lien demande un type de graphique qui ne s'applique pas aux chiffres : pourquoi, puis ce qui est dessiné à la place.
 chart-map-no-countries = Une carte n'est pas disponible pour ce jeu de données : il ne donne aucun chiffre par pays.
