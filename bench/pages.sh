@@ -57,7 +57,9 @@ done
 has() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
 
 mkdir -p "$PAGES_WORK" "$BENCH/results"
-rm -f "$PAGES_WORK"/*.json
+# Only the steps run now start afresh; the report merges the others' last results
+# (each section gives its own load average).
+for s in "${STEPS[@]}"; do rm -f "$PAGES_WORK/$s.json"; done
 [ -x "$EVIDENCE_SERVER" ] || { echo "no server binary at $EVIDENCE_SERVER (set EVIDENCE_SERVER)" >&2; exit 2; }
 [ -x /usr/bin/chromium ] || { echo "needs Debian chromium at /usr/bin/chromium" >&2; exit 2; }
 

@@ -81,7 +81,7 @@ def main():
     L = []
     L.append(f"# Page benchmarks (issue 12): {now:%Y-%m-%d %H:%M} UTC, {label}")
     L.append("")
-    L.append(f"`bench/pages.sh {a.steps}` with `EVIDENCE_SERVER={a.server}` (sha256 {sha(a.server)}…), "
+    L.append(f"`bench/pages.sh` (steps run this time: {a.steps}; any other section is from the step's last run) with `EVIDENCE_SERVER={a.server}` (sha256 {sha(a.server)}…), "
              f"dist `{a.dist}`; repository at commit {git('rev-parse', '--short', 'HEAD')} "
              f"({'with uncommitted changes' if git('status', '--porcelain', '--untracked-files=no') else 'clean'}). "
              f"{os.cpu_count()} cores ({cpu}). Took {a.seconds} s.")
@@ -121,6 +121,16 @@ def main():
             for run in r["runs"]:
                 nonlocal_ += run.get("non_local_requests", [])
         L.append("")
+        for name, r in lh["routes"].items():
+            s = r.get("representative")
+            if s:
+                extra = [f"LCP element `{s.get('lcp_element')}`"]
+                if s.get("layout_shifts"):
+                    extra.append("layout shifts: " + "; ".join(f"`{x}`" for x in s["layout_shifts"]))
+                if s.get("console_errors"):
+                    extra.append("console errors: " + "; ".join(f"`{x.strip()}`" for x in s["console_errors"]))
+                L.append(f"- {name}: " + ", ".join(extra))
+        L.append("")
         L.append(f"Offline check: requests of the pages to other hosts: {', '.join(sorted(set(nonlocal_))) or 'none'}; "
                  f"connections from Lighthouse's Node process to other hosts: {', '.join(lh['node_outside_connections']) or 'none'}.")
         L.append("")
@@ -143,6 +153,10 @@ def main():
                      f"{fmt(r['hydrated_ms'], ' ms')} | {fmt(r['lcp_ms'], ' ms')} | {r['via']} | {r['control_responds']} | {r['console_count']} |")
             worst = max(worst, r["fcp_ms"] or 0)
         L.append("")
+        msgs = sorted({m for r in fc.values() for run in r["runs"] for m in run.get("console", [])})
+        if msgs:
+            L.append("Console messages seen: " + "; ".join(f"`{m[:160]}`" for m in msgs[:8]))
+            L.append("")
         routes_over = [n for n, r in fc.items() if (r["fcp_ms"] or 0) > 1000]
         summary.append(("First contentful paint, Fast 3G + 4x CPU, worst route (median per route)", f"{worst} ms"
                         + (f" ({len(routes_over)} of {len(fc)} routes over 1 s)" if routes_over else ""), "≤ 1000 ms every route", met(not routes_over)))
@@ -219,9 +233,12 @@ def main():
             wk, nc = r.get("wrk", {}), r.get("wrk_nocache", {})
             L.append(f"| {name} `{r['path']}` | {r['status']}, {r['bytes_sent']:,} B {r['encoding']} | {fmt(wk.get('p50_ms'), ' ms', 2)} | {fmt(wk.get('p99_ms'), ' ms', 2)} | "
                      f"{fmt(wk.get('requests_per_sec'))} | {fmt(nc.get('p50_ms'), ' ms', 2)} / {fmt(nc.get('p99_ms'), ' ms', 2)} | "
-                     f"{fmt(r['cold_ttfb_ms'], ' ms', 1)} / {fmt(r['warm_ttfb_median_ms'], ' ms', 1)} | {r['cached']}; no cache x{r.get('nocache_over_cached_p50')} |")
+                     f"{fmt(r['cold_ttfb_ms'], ' ms', 1)} / {fmt(r['warm_ttfb_median_ms'], ' ms', 1)} | {r['cached']} |")
             summary.append((f"Server time, {name}: p50 / p99 (wrk -c8)", f"{fmt(wk.get('p50_ms'), ' ms', 2)} / {fmt(wk.get('p99_ms'), ' ms', 2)}", "reported", "–"))
         L.append("")
+        hits = [f"{n} x{r.get('nocache_over_cached_p50')}" for n, r in ssr["routes"].items() if (r.get("nocache_over_cached_p50") or 0) >= 2]
+        summary.append(("Repeat requests served from the cache: routes where a miss is ≥ 2x slower (p50 miss / repeat)",
+                        ", ".join(hits) or "none", "every rendered route", "–"))
 
     L.append("## Summary (rows for the README Performance table)")
     L.append("")

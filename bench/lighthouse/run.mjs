@@ -64,13 +64,16 @@ function summarise(lhr) {
   const requests = a['network-requests']?.details?.items ?? [];
   const nonLocal = requests.map((r) => r.url).filter((u) => /^(https?|wss?):/.test(u) && !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)[:/]/.test(u));
   const errored = Object.values(a).filter((x) => x.scoreDisplayMode === 'error').map((x) => `${x.id}: ${String(x.errorMessage).slice(0, 120)}`);
-  const lcpEl = a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.selector
-    ?? a['largest-contentful-paint-element']?.details?.items?.[0]?.node?.selector ?? null;
+  const findNode = (x) => { if (!x || typeof x !== 'object') return null; if (x.type === 'node' && x.selector) return x.selector;
+    for (const v of Object.values(x)) { const f = findNode(v); if (f) return f; } return null; };
+  const lcpEl = findNode(a['largest-contentful-paint-element']?.details);
   return {
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])),
     fcp_ms: num('first-contentful-paint'), lcp_ms: num('largest-contentful-paint'), tbt_ms: num('total-blocking-time'),
     cls: num('cumulative-layout-shift'), si_ms: num('speed-index'), tti_ms: num('interactive'),
-    lcp_element: lcpEl, failing, requests: requests.length, non_local_requests: nonLocal, errored_audits: errored,
+    lcp_element: lcpEl, failing,
+    layout_shifts: (a['layout-shifts']?.details?.items ?? []).slice(0, 3).map((i) => `${i.node?.selector ?? '?'} ${Math.round((i.score ?? 0) * 1000) / 1000}`),
+    console_errors: (a['errors-in-console']?.details?.items ?? []).slice(0, 3).map((i) => `${i.description ?? ''} ${i.sourceLocation?.url ?? ''}`.slice(0, 160)), requests: requests.length, non_local_requests: nonLocal, errored_audits: errored,
     run_warnings: lhr.runWarnings ?? [], runtime_error: lhr.runtimeError ?? null,
     throttling: lhr.configSettings.throttling, throttling_method: lhr.configSettings.throttlingMethod, form_factor: lhr.configSettings.formFactor,
   };
