@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Build data/reference/geographies.csv (see docs/data-format.md).
 
-Columns: code,kind,name_en,name_fr,parent,iso2,m49
+Columns: code,kind,name_en,name_fr,parent,iso2,m49,article_fr
+
+article_fr (the article of the French name in a sentence: le, la, l', les,
+none) is curated by hand, as no maintained package gives it: this script
+keeps each code's article from the current file, and stops if a new code
+has none yet (add it to the file, then run again).
 
 Every code, name and parent link comes from a maintained package; nothing is
 typed from memory except the few labels of our own special codes (ZZZ, EEE)
@@ -70,7 +75,8 @@ DEFAULT_OUT = REPO / "data" / "reference" / "geographies.csv"
 # NCMEC's "CyberTipline Reports by Country" table as curated in shared/.
 DEFAULT_NCMEC = REPO.parent / "shared" / "data" / "ncmec_cybertipline_reports_by_country_2019_2023.csv"
 
-HEADER = ["code", "kind", "name_en", "name_fr", "parent", "iso2", "m49"]
+HEADER = ["code", "kind", "name_en", "name_fr", "parent", "iso2", "m49", "article_fr"]
+ARTICLES_FR = ["le", "la", "l'", "les", "none"]
 KIND_ORDER = ["world", "region", "subregion", "country", "subnational", "special"]
 
 # Codes defined by this project (not by any standard), so their labels are ours.
@@ -260,6 +266,16 @@ def main() -> None:
     missing = sorted(a for a in ncmec if a and a not in code_set)
     assert not missing, f"NCMEC codes missing: {missing}"
     assert [KIND_ORDER.index(r["kind"]) for r in rows] == sorted(KIND_ORDER.index(r["kind"]) for r in rows)
+
+    # ---- the curated French articles, kept from the current file ----------
+    articles = {}
+    if args.out.exists():
+        with args.out.open(encoding="utf-8", newline="") as f:
+            articles = {r["code"]: r.get("article_fr", "") for r in csv.DictReader(f)}
+    no_article = [r["code"] for r in rows if articles.get(r["code"], "") not in ARTICLES_FR]
+    assert not no_article, f"give these codes their French article ({', '.join(ARTICLES_FR)}) in {args.out}: {no_article}"
+    for r in rows:
+        r["article_fr"] = articles[r["code"]]
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8", newline="") as f:

@@ -882,6 +882,53 @@ pub struct Geography {
     pub iso2: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub m49: Option<String>,
+    /// The article its French name takes in a sentence ("le Kenya", "la
+    /// France", "l'Inde", "les Philippines", "Madagascar"); `None` only for
+    /// a data release older than the `article_fr` column. See
+    /// `words::place_for`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article_fr: Option<ArticleFr>,
+}
+
+/// The definite article of a French place name, as the sentence needs it:
+/// "pour le Kenya", "au Kenya", "du Kenya".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ArticleFr {
+    /// le (masculine singular, before a consonant): le Kenya, au Kenya, du Kenya
+    #[serde(rename = "le")]
+    Le,
+    /// la (feminine singular, before a consonant): la France, à la France, de la France
+    #[serde(rename = "la")]
+    La,
+    /// l' (singular, before a vowel or mute h): l'Inde, à l'Inde, de l'Inde
+    #[serde(rename = "l'")]
+    Elided,
+    /// les (plural): les Philippines, aux Philippines, des Philippines
+    #[serde(rename = "les")]
+    Les,
+    /// no article: Madagascar, à Madagascar, de Madagascar
+    #[serde(rename = "none")]
+    Bare,
+}
+
+impl ArticleFr {
+    pub const ALL: [ArticleFr; 5] = [ArticleFr::Le, ArticleFr::La, ArticleFr::Elided, ArticleFr::Les, ArticleFr::Bare];
+
+    /// As written in `reference/geographies.csv`: le, la, l', les, none.
+    pub fn code(self) -> &'static str {
+        match self {
+            ArticleFr::Le => "le",
+            ArticleFr::La => "la",
+            ArticleFr::Elided => "l'",
+            ArticleFr::Les => "les",
+            ArticleFr::Bare => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ArticleFr> {
+        ArticleFr::ALL.into_iter().find(|a| a.code() == s)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use crate::model::{Dataset, DatasetMeta, GeoKind, Geography, GlossaryTerm, Localised};
+use crate::model::{ArticleFr, Dataset, DatasetMeta, GeoKind, Geography, GlossaryTerm, Localised};
 use crate::validate::{
     GEOGRAPHY_COLUMNS, OBSERVATION_COLUMNS, Report, ValidationError, ValidationErrors, check_meta,
     check_meta_against_observations, csv_text,
@@ -335,7 +335,10 @@ fn load_geographies(src: &dyn FileSource, path: &str, errors: &mut Vec<Validatio
     let mut r = Report { file: path.to_string(), errors };
     let Some(text) = csv_text(&mut r, &bytes) else { return Vec::new() };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    if !header_is(&mut r, &mut reader, &GEOGRAPHY_COLUMNS) {
+    // A data release older than the `article_fr` column has the first seven.
+    let older = matches!(reader.headers(), Ok(h) if h.iter().eq(GEOGRAPHY_COLUMNS[..7].iter().copied()));
+    let columns = if older { &GEOGRAPHY_COLUMNS[..7] } else { &GEOGRAPHY_COLUMNS[..] };
+    if !header_is(&mut r, &mut reader, columns) {
         return Vec::new();
     }
     let mut out: Vec<Geography> = Vec::new();
@@ -343,9 +346,9 @@ fn load_geographies(src: &dyn FileSource, path: &str, errors: &mut Vec<Validatio
     for (i, rec) in reader.records().enumerate() {
         let line = i + 2;
         let rec = match rec {
-            Ok(rec) if rec.len() == GEOGRAPHY_COLUMNS.len() => rec,
+            Ok(rec) if rec.len() == columns.len() => rec,
             Ok(rec) => {
-                r.at(Some(line), "row", format!("expected {} fields, found {}", GEOGRAPHY_COLUMNS.len(), rec.len()));
+                r.at(Some(line), "row", format!("expected {} fields, found {}", columns.len(), rec.len()));
                 continue;
             }
             Err(e) => {
@@ -366,6 +369,16 @@ fn load_geographies(src: &dyn FileSource, path: &str, errors: &mut Vec<Validatio
         if rec[2].trim().is_empty() {
             r.at(Some(line), "name_en", "empty name");
         }
+        let article_fr = match rec.get(7) {
+            None => None,
+            Some(a) => match ArticleFr::parse(a) {
+                Some(a) => Some(a),
+                None => {
+                    r.at(Some(line), "article_fr", format!("'{a}' is not one of le, la, l', les, none"));
+                    None
+                }
+            },
+        };
         if let Some(first) = lines.insert(code.to_string(), line) {
             r.at(Some(line), "code", format!("duplicate of line {first}"));
             continue;
@@ -377,6 +390,7 @@ fn load_geographies(src: &dyn FileSource, path: &str, errors: &mut Vec<Validatio
             parent: opt(&rec[4]),
             iso2: opt(&rec[5]),
             m49: opt(&rec[6]),
+            article_fr,
         });
     }
     for g in &out {

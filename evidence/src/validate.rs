@@ -62,7 +62,7 @@ impl Report<'_> {
 
 pub const OBSERVATION_COLUMNS: [&str; 10] =
     ["series", "geo", "period", "value", "lower", "upper", "note", "source_ref", "grade", "derivation"];
-pub const GEOGRAPHY_COLUMNS: [&str; 7] = ["code", "kind", "name_en", "name_fr", "parent", "iso2", "m49"];
+pub const GEOGRAPHY_COLUMNS: [&str; 8] = ["code", "kind", "name_en", "name_fr", "parent", "iso2", "m49", "article_fr"];
 
 /// Largest magnitude accepted for a figure: above any real count, so a
 /// larger one is a typing or unit error.

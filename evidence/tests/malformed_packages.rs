@@ -67,6 +67,17 @@ KEN,country,Kenya,Kenya,014,KE,404\n\
 UGA,country,Uganda,Ouganda,014,UG,800\n\
 ZZZ,special,No country listed,Aucun pays indiqué,,,\n";
 
+/// The geographies with their `article_fr` column, Uganda's article given.
+fn geographies_with_articles(uganda: &str) -> String {
+    let articles = ["le", "l'", "l'", "le", uganda, "none"];
+    let mut lines = GEOGRAPHIES.lines();
+    let mut out = format!("{},article_fr\n", lines.next().unwrap());
+    for (line, article) in lines.zip(articles) {
+        out.push_str(&format!("{line},{article}\n"));
+    }
+    out
+}
+
 const OBSERVATIONS: &str = "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\n\
 ,KEN,2022,21745,,,,annual-2023,verbatim,\n\
 ,KEN,2023,46030,,,,annual-2023,verbatim,\n\
@@ -206,6 +217,8 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("geography unknown kind", with_file("reference/geographies.csv", format!("{GEOGRAPHIES}XKX,province,Kosovo,Kosovo,039,XK,\n")), "reference/geographies.csv:8: kind: 'province' is not one of"),
         ("geography unknown parent", with_file("reference/geographies.csv", format!("{GEOGRAPHIES}XKX,country,Kosovo,Kosovo,039,XK,\n")), "reference/geographies.csv:8: parent: unknown parent '039'"),
         ("geography duplicate code", with_file("reference/geographies.csv", format!("{GEOGRAPHIES}KEN,country,Kenya again,,014,KE,404\n")), "reference/geographies.csv:8: code: duplicate of line 5"),
+        ("geography malformed French article", with_file("reference/geographies.csv", geographies_with_articles("l’")), "reference/geographies.csv:6: article_fr: 'l’' is not one of le, la, l', les, none"),
+        ("geography without its French article", with_file("reference/geographies.csv", geographies_with_articles("")), "reference/geographies.csv:6: article_fr: '' is not one of le, la, l', les, none"),
         ("series not described", {
             let mut f = with_evidence(|e| e["series"] = json!({"Images": {"label": {"en": "Images"}}}));
             f.insert(obs.into(), "series,geo,period,value,lower,upper,note,source_ref,grade,derivation\nImages,KEN,2023,5,,,,annual-2023,verbatim,\nVideos,KEN,2023,6,,,,annual-2023,verbatim,\n".into());
@@ -219,6 +232,16 @@ fn the_base_package_is_valid() {
     let pkg = load(&base()).expect("base package must be valid");
     assert_eq!(pkg.datasets.len(), 1);
     assert_eq!(pkg.datasets[0].observations.len(), 4);
+}
+
+#[test]
+fn a_geography_keeps_its_french_article_and_an_older_release_has_none() {
+    let pkg = load(&with_file("reference/geographies.csv", geographies_with_articles("l'"))).expect("valid with articles");
+    let article = |code: &str| pkg.geographies.iter().find(|g| g.code == code).and_then(|g| g.article_fr);
+    assert_eq!(article("UGA"), Some(evidence::model::ArticleFr::Elided));
+    assert_eq!(article("ZZZ"), Some(evidence::model::ArticleFr::Bare));
+    let older = load(&base()).expect("the seven columns of an older release");
+    assert!(older.geographies.iter().all(|g| g.article_fr.is_none()));
 }
 
 #[test]

@@ -62,6 +62,7 @@ fn geo(code: &str, kind: GeoKind, en: &str, fr: &str, parent: Option<&str>) -> G
         parent: parent.map(str::to_string),
         iso2: None,
         m49: None,
+        article_fr: None,
     }
 }
 
