@@ -269,6 +269,10 @@ messages! {
     FilterApply,
     FilterNoMatch,
     CardSectorOrigin (sector, origin),
+    // The place is evidence::words::place_for(lang, geography): "pour le Kenya".
+    NoDatasetCoversPlace (place),
+    DatasetsWithFiguresFor (place, n),
+    DatasetsWithoutFiguresFor (place, n),
 }
 
 impl Msg {

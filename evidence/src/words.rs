@@ -8,9 +8,14 @@
 //! Adding a language: add its file (`words/<code>.ftl`, every key of
 //! `en.ftl`) and its code to `Lang` (model.rs); if its plural rule is not
 //! one of [`plural_category`]'s, add it there.
+//!
+//! A French sentence names a place with its article ([`place_for`],
+//! [`place_with`]: "pour le Kenya", "aux Philippines"), from the
+//! geographies' `article_fr`; a language whose place names take articles
+//! adds its rule there.
 
 use crate::chart::format_number;
-use crate::model::Lang;
+use crate::model::{ArticleFr, GeoKind, Geography, Lang};
 
 /// A catalogue entry: a text, or one text per plural category of a number.
 enum Entry {
@@ -113,9 +118,140 @@ impl W {
     }
 }
 
+/// Where a place name stands in a sentence: on its own or after "pour"
+/// ("le Kenya"), after "de" ("du Kenya"), after "à" ("au Kenya").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceCase {
+    Plain,
+    De,
+    A,
+}
+
+/// A place's name as a sentence names it: in French with its article
+/// ("le Kenya", "la France", "l'Inde", "les Philippines", "Madagascar",
+/// "le monde"), in English as it is. A catalogue text with a `{ $place }`
+/// after "pour"/"for" takes this.
+pub fn place_for(lang: Lang, geo: &Geography) -> String {
+    place_with(lang, geo, PlaceCase::Plain)
+}
+
+/// A place's name after a preposition that French contracts with the
+/// article: `De` gives "du Kenya", "de la France", "de l'Inde", "des
+/// Philippines", "d'Israël"; `A` gives "au Kenya", "à la France", "à
+/// l'Inde", "aux Philippines", "à Madagascar". The preposition is part of
+/// the result in French only; English gives the bare name for every case
+/// (its sentence writes "of" or "in" itself).
+pub fn place_with(lang: Lang, geo: &Geography, case: PlaceCase) -> String {
+    let name = geo.name.get(lang);
+    if lang != Lang::Fr {
+        return name.to_string();
+    }
+    // "le monde": the world is a common noun in a French sentence.
+    let name = if geo.kind == GeoKind::World { lowercase_first(name) } else { name.to_string() };
+    let vowel = name.chars().next().is_some_and(|c| "AEIOUYÀÂÄÅÉÈÊËÎÏÔÖÛÜaeiouyàâäåéèêëîïôöûü".contains(c));
+    let article = geo.article_fr.unwrap_or(ArticleFr::Bare);
+    match (case, article) {
+        (PlaceCase::Plain, ArticleFr::Le) => format!("le {name}"),
+        (PlaceCase::Plain, ArticleFr::La) => format!("la {name}"),
+        (PlaceCase::Plain, ArticleFr::Elided) => format!("l'{name}"),
+        (PlaceCase::Plain, ArticleFr::Les) => format!("les {name}"),
+        (PlaceCase::Plain, ArticleFr::Bare) => name,
+        (PlaceCase::De, ArticleFr::Le) => format!("du {name}"),
+        (PlaceCase::De, ArticleFr::La) => format!("de la {name}"),
+        (PlaceCase::De, ArticleFr::Elided) => format!("de l'{name}"),
+        (PlaceCase::De, ArticleFr::Les) => format!("des {name}"),
+        (PlaceCase::De, ArticleFr::Bare) if vowel => format!("d'{name}"),
+        (PlaceCase::De, ArticleFr::Bare) => format!("de {name}"),
+        (PlaceCase::A, ArticleFr::Le) => format!("au {name}"),
+        (PlaceCase::A, ArticleFr::La) => format!("à la {name}"),
+        (PlaceCase::A, ArticleFr::Elided) => format!("à l'{name}"),
+        (PlaceCase::A, ArticleFr::Les) => format!("aux {name}"),
+        (PlaceCase::A, ArticleFr::Bare) => format!("à {name}"),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Localised;
+
+    fn geo(kind: GeoKind, en: &str, fr: &str, article_fr: Option<ArticleFr>) -> Geography {
+        Geography {
+            code: "XXX".into(),
+            kind,
+            name: Localised { en: en.into(), fr: Some(fr.into()) },
+            parent: None,
+            iso2: None,
+            m49: None,
+            article_fr,
+        }
+    }
+
+    #[test]
+    fn french_sentences_give_a_place_its_article() {
+        use ArticleFr::*;
+        use GeoKind::Country;
+        let kenya = geo(Country, "Kenya", "Kenya", Some(Le));
+        let france = geo(Country, "France", "France", Some(La));
+        let india = geo(Country, "India", "Inde", Some(Elided));
+        let philippines = geo(Country, "Philippines", "Philippines", Some(Les));
+        let madagascar = geo(Country, "Madagascar", "Madagascar", Some(Bare));
+        let israel = geo(Country, "Israel", "Israël", Some(Bare));
+        let world = geo(GeoKind::World, "World", "Monde", Some(Le));
+        let for_ = |g: &Geography| format!("pour {}", place_for(Lang::Fr, g));
+        assert_eq!(for_(&kenya), "pour le Kenya");
+        assert_eq!(for_(&france), "pour la France");
+        assert_eq!(for_(&india), "pour l'Inde");
+        assert_eq!(for_(&philippines), "pour les Philippines");
+        assert_eq!(for_(&madagascar), "pour Madagascar");
+        assert_eq!(for_(&world), "pour le monde");
+        assert_eq!(place_with(Lang::Fr, &kenya, PlaceCase::A), "au Kenya");
+        assert_eq!(place_with(Lang::Fr, &philippines, PlaceCase::A), "aux Philippines");
+        assert_eq!(place_with(Lang::Fr, &india, PlaceCase::A), "à l'Inde");
+        assert_eq!(place_with(Lang::Fr, &france, PlaceCase::A), "à la France");
+        assert_eq!(place_with(Lang::Fr, &madagascar, PlaceCase::A), "à Madagascar");
+        assert_eq!(place_with(Lang::Fr, &kenya, PlaceCase::De), "du Kenya");
+        assert_eq!(place_with(Lang::Fr, &philippines, PlaceCase::De), "des Philippines");
+        assert_eq!(place_with(Lang::Fr, &india, PlaceCase::De), "de l'Inde");
+        assert_eq!(place_with(Lang::Fr, &israel, PlaceCase::De), "d'Israël");
+        assert_eq!(place_with(Lang::Fr, &madagascar, PlaceCase::De), "de Madagascar");
+        // English names a place as it is; a release without articles, bare.
+        assert_eq!(place_for(Lang::En, &philippines), "Philippines");
+        assert_eq!(place_for(Lang::Fr, &geo(Country, "Kenya", "Kenya", None)), "Kenya");
+        // In a catalogue sentence.
+        assert_eq!(
+            W::NoDatasetCoversPlace.fill(Lang::Fr, &[("place", &place_for(Lang::Fr, &philippines))]),
+            "Aucun jeu de données ici n'a de chiffres pour les Philippines. C'est une lacune des données, pas le signe qu'il ne se passe rien."
+        );
+    }
+
+    #[test]
+    fn every_geography_of_the_data_package_has_its_french_article() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/reference/geographies.csv")).expect("the data package");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut seen = std::collections::HashMap::new();
+        for rec in reader.records() {
+            let rec = rec.expect("a CSV row");
+            let article = ArticleFr::parse(&rec[7]).unwrap_or_else(|| panic!("{}: article_fr {:?}", &rec[0], &rec[7]));
+            seen.insert(rec[0].to_string(), article);
+        }
+        assert_eq!(seen["KEN"], ArticleFr::Le);
+        assert_eq!(seen["FRA"], ArticleFr::La);
+        assert_eq!(seen["IND"], ArticleFr::Elided);
+        assert_eq!(seen["PHL"], ArticleFr::Les);
+        assert_eq!(seen["MDG"], ArticleFr::Bare);
+        assert_eq!(seen["CUB"], ArticleFr::Bare);
+        assert_eq!(seen["002"], ArticleFr::Elided);
+        assert_eq!(seen["001"], ArticleFr::Le);
+    }
 
     #[test]
     fn every_key_is_in_every_language() {

@@ -438,6 +438,11 @@ rows-count =
         [one] ({ $n } row)
        *[other] ({ $n } rows)
     }
+## A `{ $place }` after "for" / "pour" is the place as a sentence names it:
+## evidence::words::place_for ("le Kenya", "les Philippines" in French).
+no-dataset-covers-place = No dataset here has figures for { $place }. That is a gap in the evidence, not a sign that nothing happens.
+datasets-with-figures-for = Datasets with figures for { $place } ({ $n })
+datasets-without-figures-for = Datasets without figures for { $place } ({ $n })
 ## ---- end of the app pages ----
 
 # --- charts: applicable kinds (issue 13) ---

@@ -425,6 +425,11 @@ rows-count =
         [one] ({ $n } ligne)
        *[other] ({ $n } lignes)
     }
+## Un `{ $place }` après « pour » est le lieu tel qu'une phrase le nomme :
+## evidence::words::place_for (« le Kenya », « les Philippines »).
+no-dataset-covers-place = Aucun jeu de données ici n'a de chiffres pour { $place }. C'est une lacune des données, pas le signe qu'il ne se passe rien.
+datasets-with-figures-for = Jeux de données avec des chiffres pour { $place } ({ $n })
+datasets-without-figures-for = Jeux de données sans chiffres pour { $place } ({ $n })
 ## ---- fin des pages de l'application ----
 
 # --- charts: applicable kinds (issue 13) ---
