@@ -30,7 +30,7 @@
 # connections (reported in the output).
 #
 # Knobs: PAGES_RUNS (3 visits per route, median), PAGES_INP_REPS (5 per control),
-# PAGES_LH_RUNS (1 Lighthouse run per route, median), PAGES_WRK_SECONDS (10),
+# PAGES_LH_RUNS (3 Lighthouse runs per route; the median-performance run is shown), PAGES_WRK_SECONDS (10),
 # PAGES_WRK_CONNECTIONS (8), PAGES_TWIGGY_WASM (a named .wasm for twiggy).
 set -euo pipefail
 

@@ -91,6 +91,8 @@ async function newPage(browser, { network }) {
   return { context, page, cdp, console_ };
 }
 
+// A switch shows its choice with aria-pressed (buttons, today) or aria-current (links).
+const PRESSED = (sel) => { const el = document.querySelector(sel); return !!el && window.__pages && (el.getAttribute('aria-pressed') === 'true' || ['true', 'page'].includes(el.getAttribute('aria-current'))); };
 const SVG_HASH = () => { const s = document.querySelector('[data-testid=chart] svg')?.outerHTML ?? ''; let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return `${s.length}:${h}`; };
 
 // Waits until the page says it is hydrated, or (before SSR) the app has started.
@@ -99,7 +101,7 @@ async function waitLive(page) {
   const hasApp = await page.evaluate(() => !!document.querySelector('script[type=module], link[rel=modulepreload], link[rel=preload][type="application/wasm"]'));
   if (hasApp) {
     await page.waitForFunction(() => { const b = window.__pages; return b.hydrated !== null || (b.trunkStarted !== null && performance.now() - b.trunkStarted > 1000); },
-      null, { timeout: 90_000, polling: 50 }).catch(() => {});
+      null, { timeout: 30_000, polling: 50 }).catch(() => {});
   } else {
     // No app today: still give a data-hydrated a moment to appear.
     await page.waitForFunction(() => window.__pages.hydrated !== null, null, { timeout: 2_000, polling: 50 }).catch(() => {});
@@ -109,7 +111,7 @@ async function waitLive(page) {
   if (b.hydrated !== null) { hydrated = b.hydrated; via = b.hydratedAtFirstSight ? 'data-hydrated (already in the HTML!)' : 'data-hydrated'; }
   else if (b.trunkStarted !== null && b.controlAt !== null) { hydrated = Math.max(b.trunkStarted, b.controlAt); via = 'CSR: TrunkApplicationStarted + control'; }
   else if (b.trunkStarted !== null) { hydrated = b.trunkStarted; via = 'CSR: TrunkApplicationStarted (no tone/lang control)'; }
-  else via = hasApp ? 'app did not start within 90 s' : 'no app on this page';
+  else via = hasApp ? 'neither data-hydrated nor TrunkApplicationStarted within 30 s of load' : 'no app on this page';
   return { ...b, hydratedAt: hydrated, via, hasApp };
 }
 
@@ -128,8 +130,7 @@ async function firstContent(browser) {
       const tone = page.locator('[data-testid=tone-technical]');
       if (b.hydratedAt !== null && await tone.count()) {
         await tone.first().click({ timeout: 10_000 }).catch(() => {});
-        responds = await page.waitForFunction(() => document.querySelector('[data-testid=tone-technical]')?.getAttribute('aria-pressed') === 'true',
-          null, { timeout: 10_000 }).then(() => true, () => false);
+        responds = await page.waitForFunction(PRESSED, '[data-testid=tone-technical]', { timeout: 10_000 }).then(() => true, () => false);
       }
       await context.close();
       const run = { fcp: b.fcp, lcp: b.lcp, hydrated: b.hydratedAt, via: b.via, trunk_started: b.trunkStarted, control_at: b.controlAt,
@@ -155,7 +156,7 @@ async function interactions(browser) {
   await page.evaluate(() => { window.__pagesDoc = 1; });
   const controls = {
     tone: { steps: [['click', '[data-testid=tone-technical]'], ['click', '[data-testid=tone-plain]']],
-      done: (sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true' },
+      done: PRESSED },
     language: { steps: [['click', '[data-testid=lang-fr]'], ['click', '[data-testid=lang-en]']],
       done: (sel) => document.documentElement.lang === (sel.includes('fr') ? 'fr' : 'en') && window.__pages.fcp !== null },
     period: { steps: [['key', 'ArrowDown'], ['key', 'ArrowUp']], done: null },

@@ -84,7 +84,7 @@ def main():
     L.append(f"`bench/pages.sh` (steps run this time: {a.steps}; any other section is from the step's last run) with `EVIDENCE_SERVER={a.server}` (sha256 {sha(a.server)}…), "
              f"dist `{a.dist}`; repository at commit {git('rev-parse', '--short', 'HEAD')} "
              f"({'with uncommitted changes' if git('status', '--porcelain', '--untracked-files=no') else 'clean'}). "
-             f"{os.cpu_count()} cores ({cpu}). Took {a.seconds} s.")
+             f"{os.cpu_count()} cores ({cpu})." + (f" Took {a.seconds} s." if a.seconds else ""))
     L.append("")
     L.append(f"**Load average** (1, 5, 15 min) at the start: {a.load_start}; at the end: {load_end}; per step below. "
              f"With a load above the core count ({os.cpu_count()}), Chromium, wrk and the server wait for a core: "
@@ -125,6 +125,14 @@ def main():
             s = r.get("representative")
             if s:
                 extra = [f"LCP element `{s.get('lcp_element')}`"]
+                ok_runs = [x for x in r.get("runs", []) if not x.get("error")]
+                if len(ok_runs) > 1:
+                    def rng(f):
+                        v = [f(x) for x in ok_runs]
+                        return f"{min(v)}–{max(v)}"
+                    extra.insert(0, f"{len(ok_runs)} runs: performance {rng(lambda x: x['scores']['performance'])}, "
+                                    f"LCP {rng(lambda x: round(x['lcp_ms']))} ms, TBT {rng(lambda x: round(x['tbt_ms']))} ms, "
+                                    f"CLS {rng(lambda x: round(x['cls'], 3))}")
                 if s.get("layout_shifts"):
                     extra.append("layout shifts: " + "; ".join(f"`{x}`" for x in s["layout_shifts"]))
                 if s.get("console_errors"):

@@ -42,7 +42,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.dirname(HERE);
 const WORK = process.env.PAGES_WORK ?? path.join(BENCH, 'work', 'pages');
 const BASE = `http://127.0.0.1:${process.env.PAGES_PORT ?? 8510}`;
-const RUNS = Number(process.env.PAGES_LH_RUNS ?? 1);
+const RUNS = Number(process.env.PAGES_LH_RUNS ?? 3);
 const routes = JSON.parse(fs.readFileSync(path.join(BENCH, 'pages_routes.json'), 'utf8'));
 const every = Object.fromEntries(routes.every);
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
