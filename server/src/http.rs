@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CachePolicy {

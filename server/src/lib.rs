@@ -2,6 +2,7 @@
 //! data package, the built app, exports and embeds. `app(state)` builds the
 //! router so tests can drive it without a socket.
 
+pub mod cached;
 pub mod cli;
 pub mod embed;
 pub mod embedded;

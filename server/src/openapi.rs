@@ -36,7 +36,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::http;
 use crate::routes::{coverage, datasets, ecosystem, geo, glossary, meta};
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 
 #[derive(OpenApi)]
 #[openapi(

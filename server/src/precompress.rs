@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
 
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 
 /// Worth compressing ahead: text, JSON and wasm over 1 KiB (fonts and
 /// images are compressed already).

@@ -22,7 +22,8 @@ use evidence::state::{ChartState, percent_encode};
 
 use crate::http::{CachePolicy, cached_response};
 use crate::precompress::precompressible;
-use crate::snapshot::{Cached, Snapshot};
+use crate::cached::Cached;
+use crate::snapshot::Snapshot;
 use crate::state::AppState;
 
 static DIST: Dir<'static> = include_dir!("$EVIDENCE_DIST_DIR");

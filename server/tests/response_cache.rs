@@ -54,7 +54,7 @@ async fn errors_are_not_cached() {
 
 #[test]
 fn the_cache_never_holds_more_than_its_bound() {
-    use evidence_server::snapshot::{Cached, ResponseCache};
+    use evidence_server::cached::{Cached, ResponseCache};
     let cache = ResponseCache::default();
     let max = ResponseCache::MAX_ENTRIES;
     for i in 0..(max + 10) {
@@ -66,7 +66,7 @@ fn the_cache_never_holds_more_than_its_bound() {
 
 #[tokio::test]
 async fn chart_pages_are_cached_in_their_own_smaller_bound() {
-    use evidence_server::snapshot::ResponseCache;
+    use evidence_server::cached::ResponseCache;
     let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
     let router = app(state.clone());
     for i in 0..(ResponseCache::MAX_PAGES + 5) {

@@ -13,7 +13,7 @@ use evidence::state::{percent_encode, query_pairs};
 use crate::error::{AppError, AppResult};
 use crate::export::{Export, ExportRequest};
 use crate::http::{CachePolicy, cached_response};
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 /// The parameters of this endpoint besides the chart state.

@@ -11,7 +11,7 @@ use evidence::package::Package;
 use super::{no_query, parse_year, strict_query};
 use crate::error::{AppError, AppResult};
 use crate::http;
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 /// The catalogue: every dataset with its coverage summary and caveats.

@@ -16,7 +16,7 @@ use evidence::{Lang, Tone};
 use super::{no_query, strict_query};
 use crate::error::{AppError, AppResult};
 use crate::http::{self, CachePolicy};
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 /// The responses, computed once per snapshot: the JSON and every diagram

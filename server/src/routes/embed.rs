@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::embed::page::{self, EmbedQuery};
 use crate::http::{CachePolicy, cached_response};
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 const HTML: &str = "text/html; charset=utf-8";

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use crate::error::{AppError, AppResult};
 use crate::export::{self, Export, ExportRequest, ImageFormat, size::MAX_PNG_PIXELS};
 use crate::http::{CachePolicy, cached_response};
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 /// PNGs drawn at once; more wait for a retry rather than pile up memory

@@ -40,7 +40,7 @@ pub struct ReleaseInfo {
 use super::no_query;
 use crate::error::AppResult;
 use crate::http;
-use crate::snapshot::Cached;
+use crate::cached::Cached;
 use crate::state::AppState;
 
 /// The body of `/healthz`. A server that answers has a valid package
