@@ -203,9 +203,9 @@ load-failed = This could not be loaded
 home-title = Evidence on online child sexual exploitation and abuse, with what each number does and does not show
 home-intro = Curated figures from published sources — hotlines, NCMEC's CyberTipline, household surveys, meta-analyses — each shown with its coverage, known biases, definition and comparability warnings.
 headline-figures = Headline figures, with their caveats
-headline-latest = { $name }, { $value }
-headline-across-places = { $name }: from { $min } to { $max }, across { $n } countries ({ $years }). Each country's own figure; not an average.
-headline-across-series = { $name }: from { $min } to { $max }, across { $n } forms of abuse, studies published { $years }.
+headline-latest = { $name }, { $period }
+headline-across-places = { $name }: from { $from_place } to { $to_place }, across { $n } countries ({ $series }). Each country's own figure; not an average.
+headline-across-series = { $name }: from { $from_series } to { $to_series }, across { $n } forms of abuse, studies published { $period }.
 caveat = Caveat:
 open-chart-and-caveats = Open the chart and all its caveats
 how-to-read = How to read these numbers
@@ -368,7 +368,7 @@ coverage-summary =
         [one] { $region }: { $n } place, { $with_figures } with at least one figure.
        *[other] { $region }: { $n } places, { $with_figures } with at least one figure.
     }
-coverage-caption = Years with figures, by place and dataset — { $datasets }
+coverage-caption = Years with figures, by place and dataset — { $region }
 no-figures = no figures
 glossary-intro = The words used on this site, after the Luxembourg Guidelines (2016), in plain and in technical words, with the terms to avoid and why.
 term-index = Terms
@@ -406,10 +406,10 @@ all-datasets-lower = all datasets
 whole-place-figure = A figure for { $place } as a whole, as the source publishes it: this dataset is { $level }-level by nature, not a sum over countries.
 top-series = The { $n } largest of { $total } series, by latest figure.
 all-series-on-chart = All { $n } series on the chart
-unassigned-explained = { $sum } is the sum over the { $n } countries this source names for { $place }. The source also counts { $unassigned } under “{ $unassigned_label }”; with them the total is { $total }.
-same-as-total = This is the figure “{ $dataset }” gives for { $place }.
-total-differs = “{ $dataset }” gives { $total } for { $place }: the two are counted differently (see that dataset's notes).
-totals-meet = For { $place } the two meet exactly: { $countries } over the countries plus { $unassigned } with no country make { $sum }, the figure “{ $dataset }” gives.
+unassigned-explained = { $sum } is the sum over the { $n } countries this source names for { $period }. The source also counts { $unassigned } under “{ $unassigned_label }”; with them the total is { $total }.
+same-as-total = This is the figure “{ $dataset }” gives for { $period }.
+total-differs = “{ $dataset }” gives { $total } for { $period }: the two are counted differently (see that dataset's notes).
+totals-meet = For { $period } the two meet exactly: { $countries } over the countries plus { $unassigned } with no country make { $sum }, the figure “{ $dataset }” gives.
 coverage-summary-countries =
     { $n ->
         [one] { $region }: { $n } country or territory, { $with_figures } with at least one figure of its own.
@@ -424,7 +424,7 @@ countries-with-figures-short =
     }
 grade-mark-label = Provenance of this figure:
 not-place-heading = Figures coded { $code } that are not a world figure ({ $name })
-not-place-note = These datasets describe a population that is not a place (for example the reports handled by a network of hotlines). They are listed here, not counted among the datasets covering { $code }.
+not-place-note = These datasets describe a population that is not a place (for example the reports handled by a network of hotlines). They are listed here, not counted among the datasets covering { $place }.
 warn-series-break = { $dataset } spans a break in its series: from { $period } its figures are counted differently ({ $reason }). Its years before and after { $period } are two series, not one trend.
 filter-sector = Publisher's sector
 filter-origin = How the figures arise

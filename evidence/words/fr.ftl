@@ -189,9 +189,9 @@ load-failed = Le chargement a échoué
 home-title = Données sur l'exploitation et les abus sexuels d'enfants en ligne, avec ce que chaque chiffre montre et ne montre pas
 home-intro = Des chiffres tirés de sources publiées — lignes de signalement, CyberTipline du NCMEC, enquêtes auprès des ménages, méta-analyses — chacun présenté avec sa couverture, ses biais connus, sa définition et ses limites de comparaison.
 headline-figures = Chiffres clés, avec leurs mises en garde
-headline-latest = { $name }, { $value }
-headline-across-places = { $name } : de { $min } à { $max }, sur { $n } pays ({ $years }). Le chiffre propre à chaque pays ; pas une moyenne.
-headline-across-series = { $name } : de { $min } à { $max }, sur { $n } formes d'abus, études publiées { $years }.
+headline-latest = { $name }, { $period }
+headline-across-places = { $name } : de { $from_place } à { $to_place }, sur { $n } pays ({ $series }). Le chiffre propre à chaque pays ; pas une moyenne.
+headline-across-series = { $name } : de { $from_series } à { $to_series }, sur { $n } formes d'abus, études publiées { $period }.
 caveat = Mise en garde :
 open-chart-and-caveats = Ouvrir le graphique et toutes ses mises en garde
 how-to-read = Comment lire ces chiffres
@@ -355,7 +355,7 @@ coverage-summary =
         [one] { $region } : { $n } lieu, dont { $with_figures } avec au moins un chiffre.
        *[other] { $region } : { $n } lieux, dont { $with_figures } avec au moins un chiffre.
     }
-coverage-caption = Années avec des chiffres, par lieu et jeu de données — { $datasets }
+coverage-caption = Années avec des chiffres, par lieu et jeu de données — { $region }
 no-figures = aucun chiffre
 glossary-intro = Les mots employés sur ce site, d'après les Lignes directrices de Luxembourg (2016), en mots simples et en termes techniques, avec les termes à éviter et pourquoi.
 term-index = Termes
@@ -393,10 +393,10 @@ all-datasets-lower = tous les jeux de données
 whole-place-figure = Un chiffre pour { $place } dans son ensemble, tel que la source le publie : ce jeu de données porte par nature sur ce niveau ({ $level }), ce n'est pas une somme de pays.
 top-series = Les { $n } plus grandes des { $total } séries, par chiffre le plus récent.
 all-series-on-chart = Les { $n } séries sur le graphique
-unassigned-explained = { $sum } est la somme des { $n } pays que cette source nomme pour { $place }. La source compte aussi { $unassigned } sous « { $unassigned_label } » ; avec eux, le total est de { $total }.
-same-as-total = C'est le chiffre que donne « { $dataset } » pour { $place }.
-total-differs = « { $dataset } » donne { $total } pour { $place } : les deux sont comptés différemment (voir les notes de ce jeu de données).
-totals-meet = Pour { $place }, les deux se rejoignent exactement : { $countries } pour les pays plus { $unassigned } sans pays font { $sum }, le chiffre que donne « { $dataset } ».
+unassigned-explained = { $sum } est la somme des { $n } pays que cette source nomme pour { $period }. La source compte aussi { $unassigned } sous « { $unassigned_label } » ; avec eux, le total est de { $total }.
+same-as-total = C'est le chiffre que donne « { $dataset } » pour { $period }.
+total-differs = « { $dataset } » donne { $total } pour { $period } : les deux sont comptés différemment (voir les notes de ce jeu de données).
+totals-meet = Pour { $period }, les deux se rejoignent exactement : { $countries } pour les pays plus { $unassigned } sans pays font { $sum }, le chiffre que donne « { $dataset } ».
 coverage-summary-countries =
     { $n ->
         [one] { $region } : { $n } pays ou territoire, dont { $with_figures } avec au moins un chiffre qui lui est propre.
@@ -411,7 +411,7 @@ countries-with-figures-short =
     }
 grade-mark-label = Provenance de ce chiffre :
 not-place-heading = Chiffres codés { $code } qui ne sont pas un chiffre mondial ({ $name })
-not-place-note = Ces jeux de données décrivent une population qui n'est pas un lieu (par exemple les signalements traités par un réseau de lignes d'assistance). Ils sont listés ici, sans être comptés parmi les jeux de données couvrant { $code }.
+not-place-note = Ces jeux de données décrivent une population qui n'est pas un lieu (par exemple les signalements traités par un réseau de lignes d'assistance). Ils sont listés ici, sans être comptés parmi les jeux de données couvrant { $place }.
 warn-series-break = { $dataset } traverse une rupture de série : à partir de { $period }, ses chiffres sont comptés autrement ({ $reason }). Ses années avant et après { $period } forment deux séries, pas une tendance.
 filter-sector = Secteur de l'éditeur
 filter-origin = Origine des chiffres
