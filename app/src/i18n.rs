@@ -154,7 +154,7 @@ messages! {
     DatasetsWithoutFigures (place, n),
     NoDatasetCovers (place),
     GapNotZero,
-    CoversOnly (places),
+    CoversOnly (scope),
     SumOverCountries (n, total),
     CountriesWithFigures (n, total),
     NeverAveraged,

@@ -303,7 +303,7 @@ datasets-with-figures = Datasets with figures for { $place } ({ $n })
 datasets-without-figures = Datasets without figures for { $place } ({ $n })
 no-dataset-covers = No dataset here has figures for { $place }. That is a gap in the evidence, not a sign that nothing happens.
 gap-not-zero = A gap is not a zero: these sources say nothing about this place, either because they cover other places or because they publish no breakdown by country.
-covers-only = Covers: { $places }
+covers-only = Covers: { $scope }
 sum-over-countries =
     { $n ->
         [one] Figure of the { $n } country with a figure, out of the region's { $total }.

@@ -290,7 +290,7 @@ datasets-with-figures = Jeux de données avec des chiffres — { $place } ({ $n 
 datasets-without-figures = Jeux de données sans chiffres — { $place } ({ $n })
 no-dataset-covers = Aucun jeu de données ici n'a de chiffres pour ce lieu ({ $place }). C'est une lacune des données, pas le signe qu'il ne se passe rien.
 gap-not-zero = Une lacune n'est pas un zéro : ces sources ne disent rien de ce lieu, soit parce qu'elles couvrent d'autres lieux, soit parce qu'elles ne publient pas de détail par pays.
-covers-only = Couvre : { $places }
+covers-only = Couvre : { $scope }
 sum-over-countries =
     { $n ->
         [one] Chiffre de { $n } pays qui en a un, sur les { $total } de la région.
