@@ -2,12 +2,14 @@
 //! the app (which reads them), so the two cannot drift apart.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use crate::model::{
     Breakdown, Caveat, Comparability, Dataset, DatasetMeta, GeoKind, Geography, Grade, Localised, Method, Observation,
     Origin, PopulationScope, Sector,
     SeriesMeta, Source, ToneText, Unit,
 };
+use crate::aggregate::{countries_in, regional_totals};
 use crate::package::Package;
 use crate::period::Period;
 
@@ -308,6 +310,141 @@ pub fn dataset_detail(d: &Dataset, pkg: &Package) -> DatasetDetail {
     }
 }
 
+/// The catalogue: every dataset with its coverage summary and caveats.
+pub fn dataset_list(pkg: &Package) -> DatasetList {
+    DatasetList { datasets: pkg.datasets.iter().map(|d| dataset_summary(d, pkg)).collect() }
+}
+
+/// Some of a dataset's figures (all of them, or those a filter kept), with
+/// the names of their geographies, the sources they cite and the series labels.
+pub fn observation_list(pkg: &Package, d: &Dataset, observations: Vec<Observation>) -> ObservationList {
+    let mut codes: Vec<&str> = observations.iter().map(|o| o.geo.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut used_sources: Vec<&str> = observations.iter().map(|o| o.source_ref.as_str()).collect();
+    used_sources.sort_unstable();
+    used_sources.dedup();
+    ObservationList {
+        dataset: d.meta.id.clone(),
+        unit: d.meta.indicator.unit,
+        geographies: codes.iter().filter_map(|c| pkg.geography(c)).map(GeoName::from).collect(),
+        sources: d.meta.sources.iter().filter(|s| used_sources.contains(&s.id.as_str())).cloned().collect(),
+        series: d.meta.series.clone(),
+        observations,
+    }
+}
+
+/// Every glossary term with the datasets that use it, in the indicator's
+/// terms or as a series' preferred term.
+pub fn glossary(pkg: &Package) -> Glossary {
+    let terms = pkg
+        .glossary
+        .iter()
+        .map(|t| GlossaryEntry {
+            term: t.clone(),
+            datasets: pkg
+                .datasets
+                .iter()
+                .filter(|d| {
+                    d.meta.indicator.glossary.contains(&t.id)
+                        || d.meta.series.values().any(|s| s.preferred_term.as_deref() == Some(t.id.as_str()))
+                })
+                .map(|d| d.meta.id.clone())
+                .collect(),
+        })
+        .collect();
+    Glossary { terms }
+}
+
+/// Datasets x geographies x periods: one cell per dataset and geography
+/// with figures, so that where evidence is missing is as visible as where
+/// it exists.
+pub fn coverage_matrix(pkg: &Package) -> CoverageMatrix {
+    let geo_index: BTreeMap<&str, usize> = pkg.geographies.iter().enumerate().map(|(i, g)| (g.code.as_str(), i)).collect();
+    let mut cells = Vec::new();
+    for (di, d) in pkg.datasets.iter().enumerate() {
+        let mut by_geo: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for o in &d.observations {
+            if let Some(&gi) = geo_index.get(o.geo.as_str()) {
+                by_geo.entry(gi).or_default().push(o.period.to_string());
+            }
+        }
+        for (gi, mut periods) in by_geo {
+            periods.sort();
+            periods.dedup();
+            cells.push(CoverageCell { dataset: di, geo: gi, periods });
+        }
+    }
+    CoverageMatrix {
+        datasets: pkg.datasets.iter().map(|d| DatasetRef::from(&d.meta)).collect(),
+        geographies: pkg.geographies.iter().map(GeoName::from).collect(),
+        cells,
+    }
+}
+
+/// A country or region profile: each dataset's figures for it (for a region
+/// without its own figures, the sum of its countries'), and the datasets
+/// that have none. None for an unknown code.
+pub fn geo_profile(pkg: &Package, code: &str) -> Option<GeoProfile> {
+    let geography = pkg.geography(code)?.clone();
+    let parent = geography.parent.as_deref().and_then(|p| pkg.geography(p)).map(GeoName::from);
+    let children = pkg.geographies.iter().filter(|g| g.parent.as_deref() == Some(code)).map(GeoName::from).collect();
+    let mut covered = Vec::new();
+    let mut not_covered = Vec::new();
+    for d in &pkg.datasets {
+        match geo_entry(pkg, d, code) {
+            Some(e) => covered.push(e),
+            None => not_covered.push(DatasetRef::from(&d.meta)),
+        }
+    }
+    Some(GeoProfile { geography, parent, children, covered, not_covered })
+}
+
+/// One dataset's figures for a geography, or None when it has none there
+/// (nor, for a region, any of its countries).
+fn geo_entry(pkg: &Package, d: &Dataset, code: &str) -> Option<GeoDatasetEntry> {
+    let mut own: Vec<Observation> = d.observations.iter().filter(|o| o.geo == code).cloned().collect();
+    let mut countries_covered = None;
+    let mut countries_with_data = Vec::new();
+    let is_aggregate = pkg.geography(code).is_some_and(|g| g.kind.is_aggregate());
+    if own.is_empty() && is_aggregate {
+        let members = countries_in(&pkg.geographies, code);
+        countries_with_data = d.geos().into_iter().filter(|g| members.iter().any(|m| m == g)).map(String::from).collect();
+        if let Some(totals) = regional_totals(&pkg.geographies, d, code) {
+            if let Some(last) = totals.last() {
+                countries_covered = Some((last.countries_reporting, last.countries_in_region));
+            }
+            own = totals.iter().map(|t| t.to_observation(code)).collect();
+        }
+    }
+    if own.is_empty() && countries_with_data.is_empty() {
+        return None;
+    }
+    own.sort_by(|a, b| (a.period, &a.series).cmp(&(b.period, &b.series)));
+    Some(GeoDatasetEntry {
+        dataset: DatasetRef::from(&d.meta),
+        latest: latest_per_series(&own),
+        history: own,
+        countries_covered,
+        countries_with_data,
+        caveats: d.meta.caveats.clone(),
+    })
+}
+
+/// The figure of the latest period of each series, in the order the series
+/// first appear.
+fn latest_per_series(rows: &[Observation]) -> Vec<Observation> {
+    let mut latest: Vec<Observation> = Vec::new();
+    for o in rows {
+        match latest.iter_mut().find(|l| l.series == o.series) {
+            Some(l) if o.period > l.period => *l = o.clone(),
+            Some(_) => {}
+            None => latest.push(o.clone()),
+        }
+    }
+    latest
+}
+
 /// Comparability entries for `a` against `b`, from either side's metadata.
 pub fn declared_comparability<'a>(a: &'a DatasetMeta, b: &'a DatasetMeta) -> Vec<&'a Comparability> {
     a.comparability
@@ -315,4 +452,100 @@ pub fn declared_comparability<'a>(a: &'a DatasetMeta, b: &'a DatasetMeta) -> Vec
         .filter(|c| c.dataset == b.id)
         .chain(b.comparability.iter().filter(|c| c.dataset == a.id))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Period;
+
+    fn package() -> Package {
+        crate::package::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("the data package is valid")
+    }
+
+    #[test]
+    fn an_observation_list_names_only_the_geographies_and_sources_its_figures_use() {
+        let pkg = package();
+        let d = pkg.dataset("ncmec-cybertipline-by-country").unwrap();
+        let kenya: Vec<Observation> = d.observations.iter().filter(|o| o.geo == "KEN").cloned().collect();
+        assert!(!kenya.is_empty());
+        let list = observation_list(&pkg, d, kenya.clone());
+        assert_eq!(list.dataset, "ncmec-cybertipline-by-country");
+        assert_eq!(list.geographies.iter().map(|g| g.code.as_str()).collect::<Vec<_>>(), ["KEN"]);
+        assert_eq!(list.geographies[0].name.en, "Kenya");
+        let mut cited: Vec<&str> = kenya.iter().map(|o| o.source_ref.as_str()).collect();
+        cited.sort_unstable();
+        cited.dedup();
+        let mut listed: Vec<&str> = list.sources.iter().map(|s| s.id.as_str()).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, cited);
+        assert_eq!(list.observations, kenya);
+    }
+
+    #[test]
+    fn the_coverage_matrix_has_a_cell_for_each_dataset_and_geography_with_figures() {
+        let pkg = package();
+        let m = coverage_matrix(&pkg);
+        let di = pkg.datasets.iter().position(|d| d.meta.id == "ncmec-cybertipline-by-country").unwrap();
+        let gi = pkg.geographies.iter().position(|g| g.code == "KEN").unwrap();
+        let cell = m.cells.iter().find(|c| c.dataset == di && c.geo == gi).expect("NCMEC has figures for Kenya");
+        let mut expected: Vec<String> = pkg.datasets[di].observations.iter().filter(|o| o.geo == "KEN").map(|o| o.period.to_string()).collect();
+        expected.sort();
+        expected.dedup();
+        // One entry per period, however many series report it.
+        assert_eq!(cell.periods, expected);
+        let geos = &pkg.geographies;
+        let pairs: std::collections::BTreeSet<(usize, usize)> = pkg
+            .datasets
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| d.observations.iter().filter_map(move |o| geos.iter().position(|g| g.code == o.geo).map(|gi| (di, gi))))
+            .collect();
+        assert_eq!(m.cells.len(), pairs.len());
+        assert_eq!(m.datasets.len(), pkg.datasets.len());
+        assert_eq!(m.geographies.len(), pkg.geographies.len());
+    }
+
+    #[test]
+    fn a_glossary_term_lists_exactly_the_datasets_that_use_it() {
+        let pkg = package();
+        let g = glossary(&pkg);
+        assert_eq!(g.terms.len(), pkg.glossary.len());
+        for d in &pkg.datasets {
+            for term in &d.meta.indicator.glossary {
+                let entry = g.terms.iter().find(|e| &e.term.id == term).unwrap();
+                assert!(entry.datasets.contains(&d.meta.id), "{term} lists {}", d.meta.id);
+            }
+        }
+        for e in &g.terms {
+            for id in &e.datasets {
+                let m = &pkg.dataset(id).unwrap().meta;
+                assert!(m.indicator.glossary.contains(&e.term.id) || m.series.values().any(|s| s.preferred_term.as_deref() == Some(&e.term.id)));
+            }
+        }
+    }
+
+    #[test]
+    fn a_region_profile_sums_counts_over_its_countries_and_never_percentages() {
+        let pkg = package();
+        let p = geo_profile(&pkg, "014").expect("Eastern Africa");
+        assert_eq!(p.geography.code, "014");
+        assert!(p.children.iter().any(|c| c.code == "KEN"));
+        assert_eq!(p.covered.len() + p.not_covered.len(), pkg.datasets.len());
+        let ncmec = p.covered.iter().find(|e| e.dataset.id == "ncmec-cybertipline-by-country").expect("counts are summed");
+        let totals = regional_totals(&pkg.geographies, pkg.dataset("ncmec-cybertipline-by-country").unwrap(), "014").unwrap();
+        let last = totals.last().unwrap();
+        assert_eq!(ncmec.countries_covered, Some((last.countries_reporting, last.countries_in_region)));
+        let y2023 = ncmec.history.iter().find(|o| o.period == Period::Year(2023)).unwrap();
+        assert_eq!(y2023.value, totals.iter().find(|t| t.period == Period::Year(2023)).unwrap().value);
+        assert!(ncmec.countries_with_data.contains(&"KEN".to_string()));
+        // The latest figure of each series is the one of its last period.
+        for l in &ncmec.latest {
+            assert!(ncmec.history.iter().filter(|o| o.series == l.series).all(|o| o.period <= l.period));
+        }
+        let prevalence = p.covered.iter().find(|e| e.dataset.id == "dh-tf-csea-prevalence").expect("its countries are listed");
+        assert!(prevalence.history.is_empty() && prevalence.countries_covered.is_none());
+        assert!(!prevalence.countries_with_data.is_empty());
+        assert!(geo_profile(&pkg, "XXX").is_none());
+    }
 }

@@ -68,17 +68,15 @@ impl Snapshot {
 
     pub fn build(package: Package, hash: String) -> Snapshot {
         let world: WorldMap = serde_json::from_slice(WORLD_JSON).expect("the embedded world map is valid");
-        let catalogue = Cached::json(&api::DatasetList {
-            datasets: package.datasets.iter().map(|d| api::dataset_summary(d, &package)).collect(),
-        });
+        let catalogue = Cached::json(&api::dataset_list(&package));
         let geo_list = Cached::json(&api::GeoList { geographies: package.geographies.clone() });
-        let glossary = Cached::json(&crate::routes::glossary::build(&package));
-        let coverage = Cached::json(&crate::routes::coverage::build(&package));
+        let glossary = Cached::json(&api::glossary(&package));
+        let coverage = Cached::json(&api::coverage_matrix(&package));
         let mut details = HashMap::new();
         let mut all_observations = HashMap::new();
         for d in &package.datasets {
             details.insert(d.meta.id.clone(), Cached::json(&api::dataset_detail(d, &package)));
-            let list = crate::routes::datasets::observation_list(&package, d, d.observations.clone());
+            let list = api::observation_list(&package, d, d.observations.clone());
             all_observations.insert(d.meta.id.clone(), Cached::json(&list));
         }
         let bodies = [&catalogue, &geo_list, &glossary, &coverage].into_iter().chain(details.values()).chain(all_observations.values());

@@ -4,8 +4,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use evidence::api::{GeoName, ObservationList};
-use evidence::model::{Dataset, Observation};
+use evidence::api;
+use evidence::model::Observation;
 use evidence::package::Package;
 
 use super::{no_query, parse_year, strict_query};
@@ -53,23 +53,6 @@ pub async fn detail(
     let data = state.data();
     let cached = data.details.get(&id).ok_or_else(|| AppError::unknown_dataset(&id))?;
     Ok(http::json(&headers, cached))
-}
-
-pub fn observation_list(pkg: &Package, d: &Dataset, observations: Vec<Observation>) -> ObservationList {
-    let mut codes: Vec<&str> = observations.iter().map(|o| o.geo.as_str()).collect();
-    codes.sort_unstable();
-    codes.dedup();
-    let mut used_sources: Vec<&str> = observations.iter().map(|o| o.source_ref.as_str()).collect();
-    used_sources.sort_unstable();
-    used_sources.dedup();
-    ObservationList {
-        dataset: d.meta.id.clone(),
-        unit: d.meta.indicator.unit,
-        geographies: codes.iter().filter_map(|c| pkg.geography(c)).map(GeoName::from).collect(),
-        sources: d.meta.sources.iter().filter(|s| used_sources.contains(&s.id.as_str())).cloned().collect(),
-        series: d.meta.series.clone(),
-        observations,
-    }
 }
 
 /// Filters for observations, checked against the dataset.
@@ -167,7 +150,7 @@ pub async fn observations(
         }
     }
     let chosen: Vec<Observation> = filter.apply(&dataset.observations).cloned().collect();
-    let cached = Cached::json(&observation_list(&data.package, dataset, chosen));
+    let cached = Cached::json(&api::observation_list(&data.package, dataset, chosen));
     data.filtered.insert(key, cached.clone());
     Ok(http::json(&headers, &cached))
 }

@@ -4,33 +4,10 @@ use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use evidence::api::{Glossary, GlossaryEntry};
-use evidence::package::Package;
-
 use super::no_query;
 use crate::error::AppResult;
 use crate::http;
 use crate::state::AppState;
-
-pub fn build(pkg: &Package) -> Glossary {
-    let terms = pkg
-        .glossary
-        .iter()
-        .map(|t| GlossaryEntry {
-            term: t.clone(),
-            datasets: pkg
-                .datasets
-                .iter()
-                .filter(|d| {
-                    d.meta.indicator.glossary.contains(&t.id)
-                        || d.meta.series.values().any(|s| s.preferred_term.as_deref() == Some(t.id.as_str()))
-                })
-                .map(|d| d.meta.id.clone())
-                .collect(),
-        })
-        .collect();
-    Glossary { terms }
-}
 
 /// The glossary: each term in plain and technical words, the words to
 /// avoid, and the datasets that use it.
