@@ -103,14 +103,27 @@ impl Facts {
         match self.check(requested) {
             Ok(()) => unchanged,
             Err(reason) => {
-                let shown = match requested {
-                    ChartKind::Map if self.check(ChartKind::Line).is_ok() => ChartKind::Line,
-                    _ => ChartKind::Bar,
-                };
+                let shown = instead_of(requested, self.check(ChartKind::Line).is_ok());
                 Resolved { shown, reason: Some(reason), ..unchanged }
             }
         }
     }
+}
+
+/// What is drawn instead of a kind that does not apply: a line for a map
+/// when a line applies, else bars.
+fn instead_of(requested: ChartKind, line_applies: bool) -> ChartKind {
+    match requested {
+        ChartKind::Map if line_applies => ChartKind::Line,
+        _ => ChartKind::Bar,
+    }
+}
+
+/// The kind drawn when `requested` is asked for, from the switch's
+/// choices (as [`Facts::resolve`] decides for the whole dataset).
+pub fn shown_kind(choices: &[KindChoice], requested: ChartKind) -> ChartKind {
+    let applies = |k: ChartKind| choices.iter().find(|c| c.kind == k).is_none_or(|c| c.unavailable.is_none());
+    if applies(requested) { requested } else { instead_of(requested, applies(ChartKind::Line)) }
 }
 
 /// A requested chart kind, the kind drawn, and why they differ.
@@ -196,6 +209,13 @@ mod tests {
         assert_eq!(applicable_kinds(dataset), vec![Bar, Table]);
         assert_eq!(resolve_kind(dataset, Map).shown, Bar);
         assert_eq!(resolve_kind(dataset, Line).shown, Bar);
+        // The switch decides from its choices as the dataset does.
+        for dataset in &package().datasets {
+            let choices = chart_kinds(dataset);
+            for kind in ChartKind::ALL {
+                assert_eq!(shown_kind(&choices, kind), resolve_kind(dataset, kind).shown, "{} {kind:?}", dataset.meta.id);
+            }
+        }
     }
 
     /// `chart=map` on world totals drew every country as "No data" with a

@@ -24,7 +24,7 @@ use crate::model::{DatasetMeta, Lang, Observation};
 use crate::state::{ChartKind, ChartState};
 
 pub use frame::{Frame, render_framed};
-pub use kinds::{KindChoice, NotApplicable, applicable_kinds, chart_kinds, resolve_kind};
+pub use kinds::{KindChoice, NotApplicable, applicable_kinds, chart_kinds, resolve_kind, shown_kind};
 pub use map::WorldMap;
 pub use select::select;
 pub use summary::describe;
