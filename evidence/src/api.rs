@@ -236,14 +236,57 @@ pub struct Glossary {
     pub terms: Vec<GlossaryEntry>,
 }
 
+/// The versions of the server and of the data it serves: the data
+/// release (`YYYY.MM.N`) and its date name what a citation, a pinned
+/// permalink and every export cite.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionInfo {
+    /// The server's own version.
     pub server: String,
+    /// The data package's name.
     pub data_package: String,
+    /// The data release being served, `YYYY.MM.N`.
     pub data_version: String,
+    /// The date of that release, `YYYY-MM-DD`. Always sent; optional for
+    /// readers (`serde(default)`) because servers before releases lack it.
+    #[serde(default)]
+    pub data_released: String,
     /// SHA-256 over the package files, hex.
     pub data_hash: String,
+    /// Earlier data releases this server keeps: links pinned to them with
+    /// `release=` are served with their data.
+    #[serde(default)]
+    pub earlier_releases: Vec<ReleaseInfo>,
+}
+
+/// A data release: its number and date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReleaseInfo {
+    /// `YYYY.MM.N`.
+    pub version: String,
+    /// `YYYY-MM-DD`.
+    pub released: String,
+}
+
+impl From<&Package> for ReleaseInfo {
+    fn from(p: &Package) -> Self {
+        ReleaseInfo { version: p.version.clone(), released: p.released.clone() }
+    }
+}
+
+/// What `/api/v1/version` says: `server` is the serving program's version,
+/// `hash` the package's file hash, `earlier` the other releases it keeps.
+pub fn version_info(server: &str, pkg: &Package, hash: &str, earlier: Vec<ReleaseInfo>) -> VersionInfo {
+    VersionInfo {
+        server: server.to_string(),
+        data_package: pkg.name.clone(),
+        data_version: pkg.version.clone(),
+        data_released: pkg.released.clone(),
+        data_hash: hash.to_string(),
+        earlier_releases: earlier,
+    }
 }
 
 pub fn coverage_summary(d: &Dataset, pkg: &Package) -> CoverageSummary {
@@ -547,5 +590,15 @@ mod tests {
         assert!(prevalence.history.is_empty() && prevalence.countries_covered.is_none());
         assert!(!prevalence.countries_with_data.is_empty());
         assert!(geo_profile(&pkg, "XXX").is_none());
+    }
+    #[test]
+    fn version_info_reads_a_server_from_before_releases() {
+        let pkg = package();
+        let v = version_info("9.9.9", &pkg, "abc", vec![ReleaseInfo::from(&pkg)]);
+        assert_eq!((v.data_version.as_str(), v.data_released.as_str()), (pkg.version.as_str(), pkg.released.as_str()));
+        assert_eq!(v.earlier_releases[0].version, pkg.version);
+        // An older server sent neither the release date nor earlier releases.
+        let old: VersionInfo = serde_json::from_str(r#"{"server":"0.1.0","data_package":"p","data_version":"2025.01.1","data_hash":"ff"}"#).unwrap();
+        assert_eq!((old.data_released.as_str(), old.earlier_releases.len()), ("", 0));
     }
 }

@@ -5,37 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-/// The versions of the server and of the data it serves: the data
-/// release (`YYYY.MM.N`) and its date name what a citation, a pinned
-/// permalink and every export cite.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct VersionInfo {
-    /// The server's own version.
-    pub server: String,
-    /// The data package's name.
-    pub data_package: String,
-    /// The data release being served, `YYYY.MM.N`.
-    pub data_version: String,
-    /// The date of that release, `YYYY-MM-DD`. Always sent; optional for
-    /// readers (`serde(default)`) because servers before releases lack it.
-    #[serde(default)]
-    pub data_released: String,
-    /// SHA-256 over the package files, hex.
-    pub data_hash: String,
-    /// Earlier data releases this server keeps: links pinned to them with
-    /// `release=` are served with their data.
-    #[serde(default)]
-    pub earlier_releases: Vec<ReleaseInfo>,
-}
-
-/// A data release: its number and date.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct ReleaseInfo {
-    /// `YYYY.MM.N`.
-    pub version: String,
-    /// `YYYY-MM-DD`.
-    pub released: String,
-}
+use evidence::api::{ReleaseInfo, VersionInfo, version_info};
 
 use super::no_query;
 use crate::error::AppResult;
@@ -82,24 +52,8 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 pub async fn version(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> AppResult<Response> {
     no_query(raw.as_deref())?;
     let data = state.data();
-    Ok(http::json_value(
-        &headers,
-        &VersionInfo {
-            server: env!("CARGO_PKG_VERSION").to_string(),
-            data_package: data.package.name.clone(),
-            data_version: data.package.version.clone(),
-            data_released: data.package.released.clone(),
-            data_hash: data.hash.clone(),
-            earlier_releases: state
-                .releases()
-                .iter()
-                .map(|r| {
-                    let p = &r.state.data().package;
-                    ReleaseInfo { version: p.version.clone(), released: p.released.clone() }
-                })
-                .collect(),
-        },
-    ))
+    let earlier = state.releases().iter().map(|r| ReleaseInfo::from(&r.state.data().package)).collect();
+    Ok(http::json_value(&headers, &version_info(env!("CARGO_PKG_VERSION"), &data.package, &data.hash, earlier)))
 }
 
 /// A chart page of a known dataset (`/datasets/{id}?…`): index.html with
