@@ -9,8 +9,10 @@ use std::sync::Arc;
 use crate::cached::{Cached, ResponseCache};
 use evidence::api;
 use evidence::chart::WorldMap;
+use evidence::ecosystem::{Ecosystem, EcosystemView, render_svg};
 use evidence::package::{FileSource, Package, load};
 use evidence::validate::ValidationErrors;
+use evidence::{Lang, Tone};
 
 pub struct Snapshot {
     pub package: Package,
@@ -31,7 +33,7 @@ pub struct Snapshot {
     pub pages: ResponseCache,
     /// The map of the data ecosystem (`ecosystem.json`), validated against
     /// this package; None for a data folder without one (an older release).
-    pub ecosystem: Option<Arc<crate::routes::ecosystem::EcosystemResponses>>,
+    pub ecosystem: Option<Arc<EcosystemResponses>>,
 }
 
 /// Files of a package, hashed as they are read.
@@ -62,7 +64,7 @@ impl Snapshot {
         let ecosystem = evidence::ecosystem::load(&hashing, &package)?;
         let hash = hex::encode(hashing.hasher.into_inner().expect("not poisoned").finalize());
         let mut snapshot = Snapshot::build(package, hash);
-        snapshot.ecosystem = ecosystem.map(|eco| Arc::new(crate::routes::ecosystem::EcosystemResponses::new(eco, &snapshot.package)));
+        snapshot.ecosystem = ecosystem.map(|eco| Arc::new(EcosystemResponses::new(eco, &snapshot.package)));
         Ok(snapshot)
     }
 
@@ -82,5 +84,50 @@ impl Snapshot {
         let bodies = [&catalogue, &geo_list, &glossary, &coverage].into_iter().chain(details.values()).chain(all_observations.values());
         crate::precompress::in_background("data", bodies.filter(|c| crate::precompress::precompressible("application/json", c.body.len())).collect());
         Snapshot { package, hash, world, catalogue, geo_list, glossary, coverage, details, all_observations, filtered: ResponseCache::default(), pages: ResponseCache::with_capacity(ResponseCache::MAX_PAGES), ecosystem: None }
+    }
+}
+
+/// The responses, computed once per snapshot: the JSON and every diagram
+/// (2 languages × 2 tones × 2 layouts).
+pub struct EcosystemResponses {
+    pub ecosystem: Ecosystem,
+    pub json: Cached,
+    svgs: HashMap<(Lang, Tone, Layout), Cached>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layout {
+    Wide,
+    Narrow,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 2] = [Layout::Wide, Layout::Narrow];
+    pub fn code(self) -> &'static str {
+        match self {
+            Layout::Wide => "wide",
+            Layout::Narrow => "narrow",
+        }
+    }
+}
+
+pub const TONES: [Tone; 2] = [Tone::Plain, Tone::Technical];
+
+impl EcosystemResponses {
+    pub fn new(ecosystem: Ecosystem, package: &Package) -> Self {
+        let json = Cached::json(&EcosystemView::new(&ecosystem, package));
+        let mut svgs = HashMap::new();
+        for lang in Lang::ALL {
+            for tone in TONES {
+                for layout in Layout::ALL {
+                    let svg = render_svg(&ecosystem, lang, tone, layout == Layout::Narrow);
+                    svgs.insert((lang, tone, layout), Cached::new(svg.into_bytes(), "svg"));
+                }
+            }
+        }
+        EcosystemResponses { ecosystem, json, svgs }
+    }
+    pub fn svg(&self, lang: Lang, tone: Tone, layout: Layout) -> &Cached {
+        &self.svgs[&(lang, tone, layout)]
     }
 }

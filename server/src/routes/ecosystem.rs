@@ -3,66 +3,17 @@
 //! no public data and the sources the dashboard cannot chart
 //! (`data/ecosystem.json`, see `evidence::ecosystem`).
 
-use std::collections::HashMap;
-
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use evidence::ecosystem::{Ecosystem, EcosystemView, render_svg};
-use evidence::package::Package;
 use evidence::{Lang, Tone};
 
 use super::{no_query, strict_query};
 use crate::error::{AppError, AppResult};
 use crate::http::{self, CachePolicy};
-use crate::cached::Cached;
+use crate::snapshot::{EcosystemResponses, Layout};
 use crate::state::AppState;
-
-/// The responses, computed once per snapshot: the JSON and every diagram
-/// (2 languages × 2 tones × 2 layouts).
-pub struct EcosystemResponses {
-    pub ecosystem: Ecosystem,
-    pub json: Cached,
-    svgs: HashMap<(Lang, Tone, Layout), Cached>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Layout {
-    Wide,
-    Narrow,
-}
-
-impl Layout {
-    pub const ALL: [Layout; 2] = [Layout::Wide, Layout::Narrow];
-    pub fn code(self) -> &'static str {
-        match self {
-            Layout::Wide => "wide",
-            Layout::Narrow => "narrow",
-        }
-    }
-}
-
-pub const TONES: [Tone; 2] = [Tone::Plain, Tone::Technical];
-
-impl EcosystemResponses {
-    pub fn new(ecosystem: Ecosystem, package: &Package) -> Self {
-        let json = Cached::json(&EcosystemView::new(&ecosystem, package));
-        let mut svgs = HashMap::new();
-        for lang in Lang::ALL {
-            for tone in TONES {
-                for layout in Layout::ALL {
-                    let svg = render_svg(&ecosystem, lang, tone, layout == Layout::Narrow);
-                    svgs.insert((lang, tone, layout), Cached::new(svg.into_bytes(), "svg"));
-                }
-            }
-        }
-        EcosystemResponses { ecosystem, json, svgs }
-    }
-    pub fn svg(&self, lang: Lang, tone: Tone, layout: Layout) -> &Cached {
-        &self.svgs[&(lang, tone, layout)]
-    }
-}
 
 fn responses(state: &AppState) -> AppResult<std::sync::Arc<EcosystemResponses>> {
     state.data().ecosystem.clone().ok_or_else(|| {
