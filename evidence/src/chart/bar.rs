@@ -195,7 +195,17 @@ pub fn render(plot: &Plot, size: Size) -> String {
     // A line for the key to hollow (secondary) and dashed (computed) bars.
     let key = plot.observations.iter().any(|o| o.grade != crate::model::Grade::Verbatim);
     let key_h = if key { MORE_LINE } else { 0.0 };
-    let room = (h - top as f64 - AXIS_AREA as f64 - key_h).max(MIN_STEP);
+    // The unit under the axis; a unit too long for the plot's width is
+    // written by us on as many lines as it needs, never cut.
+    let unit = plot.meta.indicator.unit_label.get(lang).to_string();
+    let axis_px = PLOTTERS_TEXT as f64 / 1.24;
+    let unit_lines = if width(&unit, axis_px, FontWeight::Regular) > w * 0.55 {
+        text::wrap(&unit, axis_px, FontWeight::Regular, w - 16.0)
+    } else {
+        Vec::new()
+    };
+    let axis_area = AXIS_AREA + (unit_lines.len().saturating_sub(1) as u32) * 14;
+    let room = (h - top as f64 - axis_area as f64 - key_h).max(MIN_STEP);
     let overflow = bars.len() as f64 * MIN_STEP > room;
     let room = if overflow { (room - MORE_LINE).max(MIN_STEP) } else { room };
     let capacity = ((room / MIN_STEP).floor() as usize).max(1);
@@ -212,19 +222,18 @@ pub fn render(plot: &Plot, size: Size) -> String {
     let x_max = bars.iter().map(Bar::far_end).fold(0.0_f64, f64::max);
     let x_max = if x_max <= x_min { x_min + 1.0 } else { x_max };
     let rows = bars.len() as f64;
-    let unit = plot.meta.indicator.unit_label.get(lang).to_string();
     let pattern_id = format!("unlisted-{}", palette::id_fragment(&plot.meta.id));
 
     let mut svg = String::new();
     let mut marks = String::with_capacity(600 * (bars.len() + 2));
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        let chart_height = (top + plot_height + AXIS_AREA).min(size.height);
+        let chart_height = (top + plot_height + axis_area).min(size.height);
         let (chart_area, _) = root.split_vertically(chart_height);
         let mut chart = ChartBuilder::on(&chart_area)
             .margin_top(top)
             .margin_right(value_room.ceil() as u32)
-            .x_label_area_size(AXIS_AREA)
+            .x_label_area_size(axis_area)
             .y_label_area_size(label_room.ceil() as u32)
             .build_cartesian_2d(x_min..x_max, 0.0..rows)
             .expect("finite ranges");
@@ -237,7 +246,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             .bold_line_style(RGBColor(225, 225, 225))
             .axis_style(RGBColor(90, 90, 90))
             .x_label_formatter(&|x| format_compact(*x, lang))
-            .x_desc(unit.as_str())
+            .x_desc(if unit_lines.is_empty() { unit.as_str() } else { "" })
             .label_style((FONT_FAMILY, PLOTTERS_TEXT).into_font().color(&RGBColor(60, 60, 60)))
             .axis_desc_style((FONT_FAMILY, PLOTTERS_TEXT).into_font().color(&RGBColor(60, 60, 60)))
             .draw()
@@ -354,13 +363,22 @@ pub fn render(plot: &Plot, size: Size) -> String {
         let _ = write!(
             marks,
             r##"<text class="more" x="8" y="{y:.0}" font-family="{FONT_FAMILY}" font-size="{LABEL_PX}" fill="#444">{t}</text>"##,
-            y = (top + plot_height + AXIS_AREA) as f64 + MORE_LINE - 6.0,
+            y = (top + plot_height + axis_area) as f64 + MORE_LINE - 6.0,
             t = escape_xml(&text),
         );
     }
     if key {
-        let y = (top + plot_height + AXIS_AREA) as f64 + if dropped > 0 { MORE_LINE } else { 0.0 } + MORE_LINE / 2.0;
-        marks.push_str(&palette::grade_key_svg(plot.observations, lang, 8.0, y));
+        let y = (top + plot_height + axis_area) as f64 + if dropped > 0 { MORE_LINE } else { 0.0 } + MORE_LINE / 2.0;
+        marks.push_str(&palette::grade_key_svg(plot.observations, lang, 8.0, y, w - 8.0));
+    }
+    for (k, line) in unit_lines.iter().enumerate() {
+        let _ = write!(
+            marks,
+            r##"<text class="unit" x="{x:.1}" y="{y}" text-anchor="middle" font-family="{FONT_FAMILY}" font-size="{axis_px:.2}" fill="#3c3c3c">{t}</text>"##,
+            x = w / 2.0,
+            y = top + plot_height + 34 + k as u32 * 14,
+            t = escape_xml(line),
+        );
     }
     if !legend_lines.is_empty() {
         let first = if caption.is_some() { TOP + CAPTION_H } else { TOP } as f64;

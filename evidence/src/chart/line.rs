@@ -260,7 +260,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
         }
         if key {
             let y = legend_top + 4 + ((legend_rows + more_row) as i32) * 18 + 7;
-            marks.push_str(&super::palette::grade_key_svg(plot.observations, lang, 70.0, y as f64));
+            marks.push_str(&super::palette::grade_key_svg(plot.observations, lang, 70.0, y as f64, size.width as f64 - 8.0));
         }
         if !scale_lines.is_empty() {
             let rows_above = legend_rows + more_row + usize::from(key) * (more_row + 1);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::palette::{self, hex};
 use super::table::{place_name, shared_series};
-use super::text::{FontWeight, width};
+use super::text::{FontWeight, width, wrap};
 use super::{FONT_FAMILY, Plot, Size, escape_xml, format_compact, format_number};
 use crate::model::{Grade, Lang, Observation};
 
@@ -282,7 +282,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             Lang::En => "not comparable with earlier years",
             Lang::Fr => "non comparable aux années précédentes",
         };
-        not_drawn_lines.push(format!("{} \u{2014} {rest}", b.label.get(lang)));
+        not_drawn_lines.extend(wrap(&format!("{} \u{2014} {rest}", b.label.get(lang)), TEXT_PX, FontWeight::Regular, w - 2.0 * PAD));
     }
     let secondary = figures.iter().filter(|o| o.grade == Grade::Secondary).count();
     let computed = figures.iter().filter(|o| o.grade == Grade::Computed).count();
@@ -305,7 +305,7 @@ pub fn render(plot: &Plot, size: Size) -> String {
             Lang::En => "see each place's note",
             Lang::Fr => "voir la note de chaque lieu",
         };
-        not_drawn_lines.push(format!("{} ({see})", parts.join("; ")));
+        not_drawn_lines.extend(wrap(&format!("{} ({see})", parts.join("; ")), TEXT_PX, FontWeight::Regular, w - 2.0 * PAD));
     }
     // The caption names the period shown (a map shows one), and the series
     // when all figures share one.

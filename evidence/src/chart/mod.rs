@@ -311,9 +311,47 @@ mod tests {
                 }
             }
         }
-        // Wide pictures keep their own layout.
+        // Wide pictures keep their own layout (asserted below).
         assert_eq!(layout_size(Size::new(760, 440)), Size::new(760, 440));
         assert_eq!(layout_size(Size::new(480, 360)), Size::new(360, 270));
+    }
+
+    /// Issue 13: on a phone layout no line of text runs off the picture
+    /// (long units wrap, long notes wrap, the grade key takes its short
+    /// words).
+    #[test]
+    fn no_text_runs_off_a_phone_layout() {
+        let attr = |tag: &str, name: &str| -> Option<String> {
+            tag.split(&format!(" {name}=\"")).nth(1).map(|v| v.split('"').next().unwrap_or("").to_string())
+        };
+        for (dataset, query) in [
+            ("ncmec-cybertipline-by-country", "chart=map"),
+            ("ncmec-cybertipline-by-country", "chart=line"),
+            ("dh-tf-csea-prevalence", "chart=bar"),
+            ("dh-tf-csea-prevalence", "chart=bar&lang=fr"),
+            ("ncmec-cybertipline-totals", "chart=line&lang=fr"),
+        ] {
+            let svg = curated::draw(dataset, query, Size::new(480, 360)).svg;
+            let view_width = PHONE_WIDTH as f64;
+            for piece in svg.split("<text").skip(1) {
+                let (tag, rest) = piece.split_once('>').expect("a tag");
+                // Rotated (the y axis's unit) or in lines of their own.
+                if rest.starts_with("<tspan") || tag.contains("transform=") {
+                    continue;
+                }
+                let content = rest.split('<').next().unwrap_or("").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+                let content = content.trim();
+                let (Some(x), Some(px)) = (attr(tag, "x"), attr(tag, "font-size")) else { continue };
+                let (x, px): (f64, f64) = (x.parse().expect("x"), px.parse().expect("size"));
+                let w = text::width(content, px, text::FontWeight::Regular);
+                let (left, right) = match attr(tag, "text-anchor").as_deref() {
+                    Some("end") => (x - w, x),
+                    Some("middle") => (x - w / 2.0, x + w / 2.0),
+                    _ => (x, x + w),
+                };
+                assert!(left >= -1.0 && right <= view_width + 1.0, "{dataset} {query}: '{content}' spans {left:.0}..{right:.0} of {view_width}");
+            }
+        }
     }
 
     #[test]

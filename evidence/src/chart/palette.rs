@@ -133,7 +133,7 @@ pub const BREAK_LINE: &str = "#6b6b6b";
 /// full legend lines, naming sources and formulas, come from
 /// `DatasetMeta::grade_notes` beside the chart). Empty when every figure is
 /// verbatim. `(x, y)` is the left of the line's middle.
-pub(crate) fn grade_key_svg(observations: &[crate::model::Observation], lang: crate::model::Lang, x: f64, y: f64) -> String {
+pub(crate) fn grade_key_svg(observations: &[crate::model::Observation], lang: crate::model::Lang, x: f64, y: f64, max_x: f64) -> String {
     use crate::model::{Grade, Lang};
     let present = |g: Grade| observations.iter().any(|o| o.grade == g);
     let (secondary, computed) = (present(Grade::Secondary), present(Grade::Computed));
@@ -143,6 +143,20 @@ pub(crate) fn grade_key_svg(observations: &[crate::model::Observation], lang: cr
     let ink = hex(INK);
     let mut out = String::from(r#"<g class="grade-key">"#);
     let mut x = x;
+    let x0 = x;
+    // On a narrow picture the short words (the provenance notes beside
+    // the chart say the rest).
+    let long = match lang {
+        Lang::En => "secondary source (not yet checked against the publisher)",
+        Lang::Fr => "source secondaire (pas encore vérifiée auprès de l'éditeur)",
+    };
+    let short = match lang {
+        Lang::En => "secondary source",
+        Lang::Fr => "source secondaire",
+    };
+    let fits = |label: &str, extra: f64| x0 + 14.0 + super::text::width(label, 12.0, super::text::FontWeight::Regular) + extra <= max_x;
+    let computed_room = if computed { 18.0 + 14.0 + super::text::width("calculé par nous", 12.0, super::text::FontWeight::Regular) } else { 0.0 };
+    let secondary_label = if fits(long, computed_room) { long } else { short };
     let mut entry = |dash: &str, label: &str| {
         let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
         out.push_str(&format!(
@@ -156,10 +170,7 @@ pub(crate) fn grade_key_svg(observations: &[crate::model::Observation], lang: cr
         x += 14.0 + super::text::width(label, 12.0, super::text::FontWeight::Regular) + 18.0;
     };
     if secondary {
-        entry("", match lang {
-            Lang::En => "secondary source (not yet checked against the publisher)",
-            Lang::Fr => "source secondaire (pas encore vérifiée auprès de l'éditeur)",
-        });
+        entry("", secondary_label);
     }
     if computed {
         entry("3 2", match lang {
