@@ -1,13 +1,15 @@
 //! All HTTP in one place: typed GETs of API v1 that are aborted when the
 //! component that asked goes away.
 
+use std::future::Future;
+
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 use evidence::api::{CoverageMatrix, DatasetDetail, DatasetList, GeoList, GeoProfile, Glossary, ObservationList};
 use evidence::chart::WorldMap;
 
-#[derive(Clone, Debug, Error, PartialEq)]
+#[derive(Clone, Debug, Error, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ApiError {
     #[error("the server could not be reached ({0}); check your connection and retry")]
     Network(String),
@@ -17,17 +19,48 @@ pub enum ApiError {
     Decode(String),
 }
 
-pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    get(path).await?.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+/// How the server answers the app's API requests while it renders a page:
+/// the same `/api/v1` as the browser calls, in process, as (status, body).
+/// The server provides it as context (feature `ssr`); in the browser the
+/// requests go over HTTP.
+#[derive(Clone)]
+pub struct ServerApi(pub std::sync::Arc<dyn Fn(String) -> futures::future::BoxFuture<'static, (u16, String)> + Send + Sync>);
+
+/// A GET of API JSON. The future is `Send` on both sides (a browser fetch
+/// is wrapped: it never leaves the page's one thread), as `Resource` asks.
+pub fn fetch_json<T: DeserializeOwned + Send + 'static>(path: String) -> impl Future<Output = Result<T, ApiError>> + Send + 'static {
+    let text = fetch_text(path);
+    async move { serde_json::from_str(&text.await?).map_err(|e| ApiError::Decode(e.to_string())) }
 }
 
-/// A GET whose answer is text (a citation).
-pub async fn fetch_text(path: &str) -> Result<String, ApiError> {
-    get(path).await?.text().await.map_err(|e| ApiError::Decode(e.to_string()))
+/// A GET whose answer is text (a citation, a diagram).
+#[cfg(feature = "ssr")]
+pub fn fetch_text(path: String) -> impl Future<Output = Result<String, ApiError>> + Send + 'static {
+    let api = leptos::prelude::use_context::<ServerApi>();
+    async move {
+        let api = api.ok_or_else(|| ApiError::Network("the page is rendered without the API".into()))?;
+        let (status, body) = (api.0)(path).await;
+        if (200..300).contains(&status) { Ok(body) } else { Err(error_from(status, serde_json::from_str(&body).ok())) }
+    }
+}
+
+/// A GET whose answer is text (a citation, a diagram).
+#[cfg(not(feature = "ssr"))]
+pub fn fetch_text(path: String) -> impl Future<Output = Result<String, ApiError>> + Send + 'static {
+    send_wrapper::SendWrapper::new(async move { get(&path).await?.text().await.map_err(|e| ApiError::Decode(e.to_string())) })
+}
+
+/// The API's error answer as an [`ApiError`].
+fn error_from(status: u16, body: Option<evidence::api::ErrorBody>) -> ApiError {
+    match body {
+        Some(b) => ApiError::Server { status, code: b.error.code, message: b.error.message },
+        None => ApiError::Server { status, code: "http_error".into(), message: format!("the server answered {status}") },
+    }
 }
 
 /// A GET aborted when the component that asked goes away; an answer that
 /// is not a success becomes the API's error.
+#[cfg(not(feature = "ssr"))]
 async fn get(path: &str) -> Result<gloo_net::http::Response, ApiError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -45,10 +78,7 @@ async fn get(path: &str) -> Result<gloo_net::http::Response, ApiError> {
     if !res.ok() {
         let status = res.status();
         let body: Option<evidence::api::ErrorBody> = res.json().await.ok();
-        return Err(match body {
-            Some(b) => ApiError::Server { status, code: b.error.code, message: b.error.message },
-            None => ApiError::Server { status, code: "http_error".into(), message: format!("the server answered {status}") },
-        });
+        return Err(error_from(status, body));
     }
     Ok(res)
 }
@@ -77,7 +107,7 @@ mod release_tests {
 
 /// The current data release, as `/api/v1/version` names it (the fields a
 /// page needs; older servers lack the date and the earlier releases).
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CurrentRelease {
     pub data_version: String,
     #[serde(default)]
@@ -86,73 +116,75 @@ pub struct CurrentRelease {
     pub earlier_releases: Vec<EarlierRelease>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EarlierRelease {
     pub version: String,
     #[serde(default)]
     pub released: String,
 }
 
-pub async fn current_release() -> Result<CurrentRelease, ApiError> {
-    fetch_json("/api/v1/version").await
+pub fn current_release() -> impl Future<Output = Result<CurrentRelease, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/version".into())
 }
 
-pub async fn datasets() -> Result<DatasetList, ApiError> {
-    fetch_json("/api/v1/datasets").await
+pub fn datasets() -> impl Future<Output = Result<DatasetList, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/datasets".into())
 }
 
-pub async fn dataset(id: &str) -> Result<DatasetDetail, ApiError> {
-    fetch_json(&format!("/api/v1/datasets/{}", evidence::state::percent_encode(id))).await
+pub fn dataset(id: &str) -> impl Future<Output = Result<DatasetDetail, ApiError>> + Send + 'static {
+    dataset_at(id, None)
 }
 
-pub async fn observations(id: &str) -> Result<ObservationList, ApiError> {
-    fetch_json(&format!("/api/v1/datasets/{}/observations", evidence::state::percent_encode(id))).await
+pub fn observations(id: &str) -> impl Future<Output = Result<ObservationList, ApiError>> + Send + 'static {
+    observations_at(id, None)
 }
 
 /// A dataset's detail in a data release (None: the current one).
-pub async fn dataset_at(id: &str, release: Option<&str>) -> Result<DatasetDetail, ApiError> {
-    fetch_json(&crate::url::at_release(&format!("/api/v1/datasets/{}", evidence::state::percent_encode(id)), release)).await
+pub fn dataset_at(id: &str, release: Option<&str>) -> impl Future<Output = Result<DatasetDetail, ApiError>> + Send + 'static {
+    fetch_json(crate::url::at_release(&format!("/api/v1/datasets/{}", evidence::state::percent_encode(id)), release))
 }
 
 /// A dataset's figures in a data release (None: the current one).
-pub async fn observations_at(id: &str, release: Option<&str>) -> Result<ObservationList, ApiError> {
-    fetch_json(&crate::url::at_release(&format!("/api/v1/datasets/{}/observations", evidence::state::percent_encode(id)), release)).await
+pub fn observations_at(id: &str, release: Option<&str>) -> impl Future<Output = Result<ObservationList, ApiError>> + Send + 'static {
+    fetch_json(crate::url::at_release(&format!("/api/v1/datasets/{}/observations", evidence::state::percent_encode(id)), release))
 }
 
-pub async fn geographies() -> Result<GeoList, ApiError> {
-    fetch_json("/api/v1/geo").await
+pub fn geographies() -> impl Future<Output = Result<GeoList, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/geo".into())
 }
 
-pub async fn geo_profile(code: &str) -> Result<GeoProfile, ApiError> {
-    fetch_json(&format!("/api/v1/geo/{}", evidence::state::percent_encode(code))).await
+pub fn geo_profile(code: &str) -> impl Future<Output = Result<GeoProfile, ApiError>> + Send + 'static {
+    fetch_json(format!("/api/v1/geo/{}", evidence::state::percent_encode(code)))
 }
 
-pub async fn coverage() -> Result<CoverageMatrix, ApiError> {
-    fetch_json("/api/v1/coverage").await
+pub fn coverage() -> impl Future<Output = Result<CoverageMatrix, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/coverage".into())
 }
 
-pub async fn glossary() -> Result<Glossary, ApiError> {
-    fetch_json("/api/v1/glossary").await
+pub fn glossary() -> impl Future<Output = Result<Glossary, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/glossary".into())
 }
 
-pub async fn world_map() -> Result<WorldMap, ApiError> {
-    fetch_json("/assets/world-110m.json").await
+pub fn world_map() -> impl Future<Output = Result<WorldMap, ApiError>> + Send + 'static {
+    fetch_json("/assets/world-110m.json".into())
 }
 
 /// The map of the data ecosystem (who holds which data, how it flows, the
 /// sources not charted).
-pub async fn ecosystem() -> Result<evidence::ecosystem::EcosystemView, ApiError> {
-    fetch_json("/api/v1/ecosystem").await
+pub fn ecosystem() -> impl Future<Output = Result<evidence::ecosystem::EcosystemView, ApiError>> + Send + 'static {
+    fetch_json("/api/v1/ecosystem".into())
 }
 
 /// The ecosystem diagram, drawn by the server (the same SVG as the API's),
 /// to be inlined: `narrow` is the one-column layout for phones.
-pub async fn ecosystem_svg(lang: evidence::Lang, tone: evidence::Tone, narrow: bool) -> Result<String, ApiError> {
+pub fn ecosystem_svg(lang: evidence::Lang, tone: evidence::Tone, narrow: bool) -> impl Future<Output = Result<String, ApiError>> + Send + 'static {
     let layout = if narrow { "narrow" } else { "wide" };
-    let path = format!("/api/v1/ecosystem.svg?lang={}&tone={}&layout={layout}", lang.code(), tone.code());
-    let svg = fetch_text(&path).await?;
-    if !svg.starts_with("<svg") {
-        return Err(ApiError::Decode("the diagram is not SVG".into()));
+    let svg = fetch_text(format!("/api/v1/ecosystem.svg?lang={}&tone={}&layout={layout}", lang.code(), tone.code()));
+    async move {
+        let svg = svg.await?;
+        if !svg.starts_with("<svg") {
+            return Err(ApiError::Decode("the diagram is not SVG".into()));
+        }
+        Ok(svg)
     }
-    Ok(svg)
 }

@@ -104,7 +104,7 @@ mod tests {
     use evidence::model::Localised;
 
     fn geo(code: &str, kind: GeoKind, parent: Option<&str>) -> Geography {
-        Geography { code: code.into(), kind, name: Localised::new(code), parent: parent.map(String::from), iso2: None, m49: None }
+        Geography { code: code.into(), kind, name: Localised::new(code), parent: parent.map(String::from), iso2: None, m49: None, article_fr: None }
     }
 
     fn world() -> Vec<Geography> {

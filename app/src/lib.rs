@@ -1,6 +1,8 @@
-//! The CSEA evidence dashboard in the browser: Leptos, client-side
-//! rendered. Routes live in `routes/`, one per page; components in
-//! `components/`, by domain; all HTTP in `api.rs`; UI strings in `i18n.rs`.
+//! The CSEA evidence dashboard's pages: Leptos components rendered to HTML
+//! by the server (feature `ssr`) and hydrated in the browser (feature
+//! `hydrate`), one tree for both. Routes live in `routes/`, one per page;
+//! components in `components/`, by domain; all HTTP in `api.rs`; UI
+//! strings in `i18n.rs` (from the word catalogue).
 //! Logic that needs no browser (URL editing, comparability warnings,
 //! headline rules, coverage cells) is in plain modules tested natively.
 
@@ -15,6 +17,7 @@ pub mod routes;
 pub mod text_match;
 pub mod theme;
 pub mod url;
+pub mod viewport;
 
 use evidence::api::{DatasetList, GeoList, Glossary};
 use leptos::prelude::*;
@@ -26,13 +29,19 @@ use api::ApiError;
 use components::layout::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
 
-type Shared<T> = StoredValue<Option<LocalResource<Result<T, ApiError>>>>;
+type Loaded<T> = Resource<Result<T, ApiError>>;
+type Shared<T> = StoredValue<Option<Loaded<T>>>;
 
 /// What several pages need, each loaded at most once per visit and only when
 /// a page first asks for it (a chart page never downloads the catalogue of
 /// every dataset): the dataset catalogue, the geographies (names, regions)
 /// and the glossary. The loads belong to the app, not to the page that
 /// started them, so they outlive it.
+///
+/// A page asks for what it needs in its component body, before its own
+/// resources: resources are matched to the server's data in the order they
+/// are made, so that order must not depend on whether a loader ran (the
+/// browser does not run the loaders of data the server sent).
 #[derive(Clone, Copy)]
 pub struct Catalogue {
     owner: StoredValue<Owner>,
@@ -52,28 +61,28 @@ impl Catalogue {
         }
     }
 
-    fn shared<T, Fut>(&self, slot: Shared<T>, load: fn() -> Fut) -> LocalResource<Result<T, ApiError>>
+    fn shared<T, Fut>(&self, slot: Shared<T>, load: fn() -> Fut) -> Loaded<T>
     where
-        T: Clone + 'static,
-        Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+        T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+        Fut: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
     {
         if let Some(r) = slot.get_value() {
             return r;
         }
-        let r = self.owner.with_value(|o| o.with(|| LocalResource::new(load)));
+        let r = self.owner.with_value(|o| o.with(|| Resource::new(|| (), move |_| load())));
         slot.set_value(Some(r));
         r
     }
 
-    pub fn datasets(&self) -> LocalResource<Result<DatasetList, ApiError>> {
+    pub fn datasets(&self) -> Loaded<DatasetList> {
         self.shared(self.datasets, api::datasets)
     }
 
-    pub fn geographies(&self) -> LocalResource<Result<GeoList, ApiError>> {
+    pub fn geographies(&self) -> Loaded<GeoList> {
         self.shared(self.geographies, api::geographies)
     }
 
-    pub fn glossary(&self) -> LocalResource<Result<Glossary, ApiError>> {
+    pub fn glossary(&self) -> Loaded<Glossary> {
         self.shared(self.glossary, api::glossary)
     }
 }
@@ -81,6 +90,34 @@ impl Catalogue {
 pub fn use_catalogue() -> Catalogue {
     expect_context::<Catalogue>()
 }
+
+/// The browser's entry point (trunk's loader runs it once the wasm is
+/// in): take over the page the server drew, without drawing it again.
+///
+/// The server names the address it drew the page for; a page drawn for
+/// another one (a static host answers every query of a route with one
+/// file) is drawn anew for this address instead, since hydrating it
+/// would not match.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    let drawn_for = document().get_element_by_id(HYDRATION_DATA_ID).and_then(|e| e.get_attribute("data-url"));
+    let location = window().location();
+    let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if drawn_for.as_deref() == Some(here.as_str()) {
+        leptos::mount::hydrate_body(App);
+    } else {
+        if let Some(body) = document().body() {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(App);
+    }
+}
+
+/// The id of the element holding the data a server-rendered page was drawn
+/// with (written by the server's `ssr` module), and its `data-url`.
+pub const HYDRATION_DATA_ID: &str = "hydration-data";
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -97,9 +134,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     prefs::provide_prefs();
+    viewport::provide_viewport();
+    // Behaviour, not content: called, not rendered (no node to hydrate).
+    document_effects();
+    scroll_memory();
     view! {
-        <DocumentEffects/>
-        <ScrollMemory/>
         <SiteHeader/>
         <main id="content" tabindex="-1">
             <PageRoutes/>
@@ -131,8 +170,7 @@ fn PageRoutes() -> impl IntoView {
 /// Keeps `<html lang>` in step with the chosen language, and moves focus to
 /// the main content when the page (not just its query) changes, so keyboard
 /// and screen-reader users start reading the new page, not the old link.
-#[component]
-fn DocumentEffects() -> impl IntoView {
+fn document_effects() {
     let lang = i18n::use_lang();
     let location = use_location();
     Effect::new(move |_| {
@@ -151,11 +189,11 @@ fn DocumentEffects() -> impl IntoView {
         }
         path
     });
-    // Only chart pages come with a first paint, and they hand over
-    // themselves once drawn; anywhere else the app shows at once.
+    // Effects run in the browser only, after hydration: from here on the
+    // page's controls are live (benchmarks and tests wait for this).
     Effect::new(move |_| {
-        if !location.pathname.get().starts_with("/datasets/") {
-            components::first_paint::hand_over();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "true");
         }
     });
 }
@@ -180,8 +218,11 @@ fn scroll_key() -> String {
 /// the history step the page is too short to scroll to the old place.
 /// Scrolls towards the saved place on each frame until the page is drawn
 /// (no placeholder left) and the place is reached, for at most 4 s.
-#[component]
-fn ScrollMemory() -> impl IntoView {
+fn scroll_memory() {
+    // The server has no window, and listeners are for the reader's browser.
+    if cfg!(feature = "ssr") {
+        return;
+    }
     if let Ok(history) = window().history() {
         let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
     }
@@ -215,6 +256,21 @@ fn restore_scroll(y: f64, generation: u32, deadline: f64) {
         }
     });
 }
+
+/// The site's address (scheme, host, port) as the reader sees it: the
+/// browser's own, or on the server the public address it is configured
+/// with ([`PublicOrigin`]), for permalinks and embed code.
+pub fn page_origin() -> String {
+    if cfg!(feature = "ssr") {
+        use_context::<PublicOrigin>().map(|o| o.0).unwrap_or_default()
+    } else {
+        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    }
+}
+
+/// The public address the server renders permalinks with.
+#[derive(Clone, Debug)]
+pub struct PublicOrigin(pub String);
 
 /// A link to `path` keeping the language of the current page.
 pub fn localised_href(path: &str, lang: evidence::model::Lang) -> String {

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ROUTES, inFrench } from '../pages/routes';
 import { Site } from '../pages/site';

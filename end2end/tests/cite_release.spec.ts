@@ -1,4 +1,4 @@
-import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test, expect, type APIRequestContext, type Page } from '../fixtures/test';
 import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL } from '../playwright.config';
 import { ChartPage } from '../pages/chart-page';

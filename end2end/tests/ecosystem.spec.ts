@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import { Site } from '../pages/site';
 
 // /ecosystem: who holds which data, how it flows, which flows have no public

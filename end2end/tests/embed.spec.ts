@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import { BASE_URL } from '../playwright.config';
 import { EmbeddedChart, HostSite } from '../fixtures/host-site';
 

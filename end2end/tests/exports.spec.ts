@@ -1,4 +1,4 @@
-import { test, expect, Page, Locator } from '@playwright/test';
+import { test, expect, type Page, type Locator } from '../fixtures/test';
 import * as fs from 'fs';
 import { ChartPage } from '../pages/chart-page';
 

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import { ChartPage } from '../pages/chart-page';
 import { ComparePage } from '../pages/compare-page';
 import { GeoPage } from '../pages/geo-page';

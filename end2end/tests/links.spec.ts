@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 
 // Opened from a link: an address that names no dataset or place says so
 // (in the page and its title) and links to the lists, with no retry that

@@ -1,4 +1,4 @@
-import { test, expect, Page, Locator } from '@playwright/test';
+import { test, expect, type Page, type Locator } from '../fixtures/test';
 import * as path from 'path';
 
 // Read on a phone: at 320 and 375 px a chart page reads title, chart, its

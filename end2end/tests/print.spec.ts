@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, type Page } from '../fixtures/test';
 import * as zlib from 'zlib';
 
 // Printed for a meeting: a chart page or a place profile on A4 or Letter

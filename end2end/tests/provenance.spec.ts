@@ -1,4 +1,4 @@
-import { test, expect, APIRequestContext } from '@playwright/test';
+import { test, expect, type APIRequestContext } from '../fixtures/test';
 
 // Provenance grades, series breaks, sector and origin, as a reader meets
 // them. Every expectation is computed from the API, never typed in.

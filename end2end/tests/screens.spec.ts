@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import * as path from 'path';
 import { ROUTES } from '../pages/routes';
 import { Site } from '../pages/site';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 import { ChartPage } from '../pages/chart-page';
 
 test('a visitor picks a dataset and sees its chart beside its caveats', async ({ page }) => {

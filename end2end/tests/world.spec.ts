@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../fixtures/test';
 
 // Honest aggregates and one count of places: the World profile says where
 // NCMEC's total and the sum over countries meet (the reports with no

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The evidence dashboard server: a read-only JSON API over the curated
 //! data package, the built app, exports and embeds. `app(state)` builds the
 //! router so tests can drive it without a socket.
@@ -18,6 +19,7 @@ pub mod router;
 pub mod routes;
 pub mod security;
 pub mod site;
+pub mod ssr;
 pub mod snapshot;
 pub mod state;
 pub mod static_export;

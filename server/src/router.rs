@@ -20,8 +20,9 @@ use crate::{limits, security};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+/// The JSON API and the exports, under `/api/v1`.
+fn api_routes() -> Router<AppState> {
+    Router::new()
         .route("/datasets", get(datasets::list))
         .route("/datasets/{id}", get(datasets::detail))
         .route("/datasets/{id}/observations", get(datasets::observations))
@@ -38,9 +39,36 @@ pub fn app(state: AppState) -> Router {
         .route("/ecosystem.svg", get(ecosystem::diagram))
         .route("/version", get(meta::version))
         .route("/openapi.json", get(crate::openapi::openapi_json))
-        .fallback(api_not_found);
+        .fallback(api_not_found)
+}
+
+/// What the app's pages ask for while the server renders them
+/// (`crate::ssr`): the API as over HTTP (pinned releases too) and the
+/// built files (the world map's shapes), without the layers that are
+/// about a reader's connection (rate limit, compression, timeouts).
+pub fn internal_api(state: AppState) -> Router {
     Router::new()
-        .nest("/api/v1", api)
+        .nest("/api/v1", api_routes())
+        // The page's embed code is the oEmbed answer (app::components::embed_code).
+        .route("/oembed", get(oembed::oembed))
+        .fallback(built_file)
+        .layer(middleware::from_fn(crate::error::json_rejections))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(state.clone(), pin_release))
+        .with_state(state)
+}
+
+async fn built_file(State(state): State<AppState>, req: Request) -> Response {
+    let rel = req.uri().path().trim_start_matches('/');
+    match state.site().asset(req.headers(), rel) {
+        Some(res) => res,
+        None => AppError::not_found("not_found", format!("no file {}", crate::error::truncate(req.uri().path()))).into_response(),
+    }
+}
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1", api_routes())
         .route("/healthz", get(meta::healthz))
         .route("/embed/datasets/{id}", get(embed::chart))
         .route("/embed/embed.css", get(embed::stylesheet))
@@ -176,6 +204,12 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
     if rel.split('/').any(|seg| seg == ".." || seg == ".") || rel.contains('\\') || rel.contains('%') || rel.contains('\0') {
         return AppError::bad_param("path", "not a valid path").into_response();
     }
+    // trunk's index.html is the shell pages are rendered into, not a page:
+    // the address is the home page's.
+    if rel == "index.html" {
+        let pin = req.extensions().get::<Pin>();
+        return crate::site::app_page(&state, req.headers(), "/", req.uri().query(), pin).await;
+    }
     if let Some(res) = state.site().asset(req.headers(), rel) {
         return res;
     }
@@ -184,6 +218,5 @@ async fn site(State(state): State<AppState>, req: Request) -> Response {
         return AppError::not_found("not_found", format!("no file {}", crate::error::truncate(path))).into_response();
     }
     let pin = req.extensions().get::<Pin>();
-    let page = crate::routes::meta::chart_page(&state, path, req.uri().query(), pin);
-    crate::site::app_page(&state, req.headers(), path, req.uri().query(), page.as_ref())
+    crate::site::app_page(&state, req.headers(), path, req.uri().query(), pin).await
 }

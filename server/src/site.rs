@@ -10,7 +10,7 @@
 //! its picture (the PNG export of the same chart state) and a caveat.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -157,7 +157,9 @@ impl Site {
         if let Some(a) = files.get_mut("index.html") {
             a.cached = Cached::new(index_html.clone().into_bytes(), "app");
         }
-        let script_hashes = inline_script_hashes(&index_html);
+        // trunk's loader, and the one script that hands a page's data to
+        // the app (crate::ssr): every page's inline scripts, whatever its data.
+        let script_hashes = format!("{} 'sha256-{}'", inline_script_hashes(&index_html), base64(&Sha256::digest(crate::ssr::BOOTSTRAP.as_bytes())));
         // The wasm takes seconds at quality 11: off the request path, once.
         crate::precompress::in_background(
             "app",
@@ -382,7 +384,8 @@ impl Meta {
     }
 
     fn document_title(&self) -> String {
-        format!("{} — {}", self.title, Word::Site.get(self.lang))
+        let site = Word::Site.get(self.lang);
+        if self.title == site { site.to_string() } else { format!("{} — {site}", self.title) }
     }
 }
 
@@ -502,55 +505,68 @@ impl Site {
 }
 
 /// The response for an app address (every path that is not the API, an
-/// embed or a built file): a chart page with its first paint (`chart_page`,
-/// as `routes::meta::chart_page` builds it, or else built here), any other
-/// page with its own head, and a 404 with the app shell for an address
-/// that names no dataset, no place and no page of the app.
-pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option<&str>, chart_page: Option<&Cached>) -> Response {
+/// embed or a built file): the page rendered by the app's own components
+/// (`crate::ssr`), with its own `<title>`, description and Open Graph /
+/// Twitter card tags (a chart's PNG export as its picture, and its oEmbed
+/// link), a 404 status for an address that names no dataset, no place and
+/// no page. Rendered once per address and data release, then served from
+/// the snapshot's bounded page cache.
+pub async fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option<&str>, pin: Option<&crate::router::Pin>) -> Response {
     let site = state.site();
-    if let Some(page) = chart_page {
-        return site.page(headers, Some(page));
-    }
     let data = state.data();
-    let base = state.config().public_url.as_str();
+    let base = state.config().public_url.clone();
+    let query = query.filter(|q| !q.is_empty());
+    // The pin is taken out of the query by `router::pin_release`; the app
+    // reads it from its address, to say which release it shows.
+    let app_query = match (pin, query) {
+        (Some(p), Some(q)) => Some(format!("{q}&release={}", percent_encode(&p.requested))),
+        (Some(p), None) => Some(format!("release={}", percent_encode(&p.requested))),
+        (None, q) => q.map(str::to_string),
+    };
+    let path_and_query = match &app_query {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_string(),
+    };
     let target = target(&data, path);
-    if let Target::Chart = target {
-        // One builder for chart pages (first paint, oEmbed link, own head).
-        let page = crate::routes::meta::chart_page(state, path, query, None);
-        return site.page(headers, page.as_ref());
-    }
-    let lang = query_lang(query);
-    // index.html is the English home page, and any address the app judges.
-    if matches!(target, Target::Other) || (matches!(target, Target::Page(Word::Home)) && lang == Lang::En) {
-        return site.page(headers, None);
-    }
-    let not_found = matches!(target, Target::NotFound);
-    // Pages differ only by path and language, whatever else the query holds
-    // (it is the app's to read); every unknown address shares one page.
-    // A place by its code, however the address spells it.
-    let canonical = match &target {
-        Target::Place(g) => format!("/geo/{}", g.code),
-        Target::NotFound | Target::Other => "/".to_string(),
-        _ => path.to_string(),
+    let not_found = matches!(target, Target::NotFound | Target::Other);
+    let key = match pin {
+        Some(p) => format!("{path_and_query}#{}", p.current.hash),
+        None => path_and_query.clone(),
     };
-    let key = match target {
-        Target::NotFound => format!("{}:404", lang.code()),
-        Target::Other => format!("{}:other", lang.code()),
-        _ => format!("{}:{canonical}", lang.code()),
-    };
-    let cached = {
-        let mut pages = site.meta_pages.lock().unwrap_or_else(|p| p.into_inner());
-        if pages.0 != data.hash {
-            *pages = (data.hash.clone(), HashMap::new());
+    let cached = match data.pages.get(&key) {
+        Some(page) => page,
+        None => {
+            let lang = query_lang(query);
+            let (meta, head_extra) = match &target {
+                Target::Chart => {
+                    let id = path.trim_start_matches("/datasets/");
+                    let Some(dataset) = data.package.dataset(id) else { return site.page(headers, None) };
+                    // Lenient like the app: what cannot be used falls back
+                    // to its default (the page says which it replaced).
+                    let (chart_state, _) = ChartState::from_query(query.unwrap_or(""));
+                    (chart_meta(&base, dataset, &chart_state, query), oembed_link(&base, path, query, dataset))
+                }
+                _ => {
+                    let canonical = match &target {
+                        Target::Place(g) => format!("/geo/{}", g.code),
+                        Target::NotFound | Target::Other => "/".to_string(),
+                        _ => path.to_string(),
+                    };
+                    (page_meta(&base, &target, &canonical, lang), String::new())
+                }
+            };
+            let body = match crate::ssr::render_page_body(state, &path_and_query).await {
+                Ok(body) => body.html,
+                Err(e) => {
+                    tracing::error!(path = %path_and_query, error = %e, "a page could not be rendered");
+                    return crate::error::AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "render_failed", "this page could not be drawn; it has been logged")
+                        .into_response();
+                }
+            };
+            let page = Cached::new(site.page_with_meta(&meta, &head_extra, &body).into_bytes(), "page");
+            data.pages.insert(key, page.clone());
+            page
         }
-        pages
-            .1
-            .entry(key)
-            .or_insert_with(|| {
-                let meta = page_meta(base, &target, &canonical, lang);
-                Cached::new(site.page_with_meta(&meta, "", "").into_bytes(), "page")
-            })
-            .clone()
     };
     if not_found {
         // No validators on a 404: there is nothing to revalidate.
@@ -560,6 +576,17 @@ pub fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: Option
         return res;
     }
     site.page(headers, Some(&cached))
+}
+
+/// A chart page's oEmbed discovery link, for CMSs that turn a pasted link
+/// into the embed.
+fn oembed_link(base: &str, path: &str, query: Option<&str>, dataset: &Dataset) -> String {
+    let page = match query {
+        Some(q) => format!("{base}{path}?{q}"),
+        None => format!("{base}{path}"),
+    };
+    let href = format!("{base}/oembed?url={}&format=json", percent_encode(&page));
+    format!(r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#, esc(&href), esc(&dataset.meta.title.en))
 }
 
 #[cfg(test)]

@@ -17,24 +17,10 @@ pub fn geo_names(geos: &[Geography], lang: Lang) -> HashMap<String, String> {
     geos.iter().map(|g| (g.code.clone(), g.name.get(lang).to_string())).collect()
 }
 
-/// The media query under which charts are drawn for a narrow screen; the
-/// same query in style/main.css gives the placeholder the same shape.
-pub const NARROW: &str = "(max-width: 37.5em)";
-
 /// Charts are drawn at the size they are shown, so text stays readable on a
 /// phone: 760×440 wide, 480×360 narrow (the ratios style/main.css reserves).
-pub fn chart_size() -> Size {
-    if matches_media(NARROW) { Size::new(480, 360) } else { Size::new(760, 440) }
-}
-
-/// The media query above which the caveat panel stands beside the chart
-/// (style/main.css, `.chart-and-caveats`). Under it everything is one
-/// column, and an open table of 240 rows would push the caveats thousands
-/// of pixels down: the table starts closed there, its row count showing.
-pub const TWO_COLUMNS: &str = "(min-width: 60rem)";
-
-fn matches_media(query: &str) -> bool {
-    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+pub fn chart_size(narrow: bool) -> Size {
+    if narrow { Size::new(480, 360) } else { Size::new(760, 440) }
 }
 
 /// What a tapped or focused mark of the chart says: its accessible name
@@ -72,16 +58,25 @@ pub fn ChartView(
         state: &state,
         world: world.as_ref(),
     };
-    let size = chart_size();
+    let viewport = crate::viewport::use_viewport();
     let summary = describe(&plot);
     let rows = table::rows(&plot);
     let caption = dataset.meta.indicator.name.get(lang).to_string();
     let is_table = state.chart == ChartKind::Table;
-    let svg = (!is_table).then(|| render_plot(&plot, size));
-    let narrow = size.width < 760;
     let notes = selection.notes.clone();
     let missing: Vec<String> = selection.missing_geos.iter().map(|g| names.get(g).cloned().unwrap_or_else(|| g.clone())).collect();
-    let table_open = !table_closed && matches_media(TWO_COLUMNS);
+    // Drawn at the screen's size: the server's (wide) drawing first, then,
+    // on a phone, again once the browser has measured it.
+    let svg = (!is_table).then(|| {
+        let observations = selection.observations.clone();
+        let state = state.clone();
+        Memo::new(move |_| {
+            let plot = Plot { meta: &dataset.meta, observations: &observations, geo_names: &names, state: &state, world: world.as_ref() };
+            render_plot(&plot, chart_size(viewport.narrow.get()))
+        })
+    });
+    let narrow = move || viewport.narrow.get();
+    let table_open = move || !table_closed && viewport.two_columns.get();
     let n_rows = rows.len();
     // Hover shows a mark's tooltip; a tap or the keyboard focus shows the
     // same words under the chart, for touch screens and for sighted
@@ -94,7 +89,7 @@ pub fn ChartView(
     };
     let figure = match svg {
         Some(svg) => view! {
-            <div class="chart-svg" class:narrow=narrow inner_html=svg
+            <div class="chart-svg" class:narrow=narrow inner_html=move || svg.get()
                 on:focusin=move |ev| show(ev.target())
                 on:click=move |ev| show(ev.target())></div>
             // Not a live region: a screen reader already reads the focused

@@ -47,10 +47,8 @@ pub fn CitePanel(dataset_id: String, #[prop(into)] state: Signal<ChartState>) ->
     let lang = Memo::new(move |_| state.get().lang);
     let id = StoredValue::new(dataset_id);
     let query = Memo::new(move |_| state.get().to_query());
-    let apa = LocalResource::new(move || {
-        let path = cite_href(&id.get_value(), &query.get(), "apa");
-        async move { fetch_text(&path).await }
-    });
+    // Rendered by the server with the page (readable without JavaScript).
+    let apa = Resource::new(move || cite_href(&id.get_value(), &query.get(), "apa"), fetch_text);
     let (copied, set_copied) = signal(Copied::NotYet);
     let text_el = NodeRef::<leptos::html::P>::new();
     // "Copied" is about the citation shown; a new chart state is a new one.

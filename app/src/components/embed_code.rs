@@ -25,7 +25,7 @@ enum Copied {
 }
 
 fn origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    crate::page_origin()
 }
 
 #[component]
@@ -35,9 +35,10 @@ pub fn EmbedCode(dataset_id: String, #[prop(into)] state: Signal<ChartState>) ->
         Memo::new(move |_| format!("{}/datasets/{}?{}", origin(), percent_encode(&dataset_id), state.get().to_query()));
     let oembed_path = move || format!("/oembed?url={}&format=json", percent_encode(&page_url.get()));
     let oembed_url = move || format!("{}{}", origin(), oembed_path());
-    let snippet = LocalResource::new(move || {
-        let path = oembed_path();
-        async move { fetch_json::<OEmbedReply>(&path).await.map(|r| r.html) }
+    // Rendered by the server with the page, like the citation.
+    let snippet = Resource::new(oembed_path, |path| {
+        let reply = fetch_json::<OEmbedReply>(path);
+        async move { reply.await.map(|r| r.html) }
     });
     let (copied, set_copied) = signal(Copied::NotYet);
     let textarea = NodeRef::<leptos::html::Textarea>::new();

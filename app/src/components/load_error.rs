@@ -27,7 +27,7 @@ pub fn LoadError(
         ApiError::Decode(_) => Msg::ErrDecode.get(lang.get()).to_string(),
     };
     let heading = if not_found { Msg::NotFound } else { Msg::LoadFailed };
-    if as_page && not_found {
+    if as_page && not_found && !cfg!(feature = "ssr") {
         // After the page's own title effect, which knows no name to give.
         let title = format!("{} — {}", Msg::NotFound.get(lang.get_untracked()), Msg::SiteShortName.get(lang.get_untracked()));
         request_animation_frame(move || document().set_title(&title));

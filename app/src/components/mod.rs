@@ -8,7 +8,6 @@ pub mod compare;
 pub mod ecosystem;
 pub mod embed_code;
 pub mod export_panel;
-pub mod first_paint;
 pub mod glossary_links;
 pub mod home;
 pub mod layout;

@@ -1,9 +1,7 @@
 //! The notice of a chart page pinned to a data release (`release=`): which
 //! release it shows and which is current, with a link to the current view;
 //! or, for a release the server does not hold, the API's own words and the
-//! current data below them (never a blank page). It takes over from the
-//! notice the server puts above its first paint (server/src/routes/meta.rs),
-//! as the app's page takes over from the first paint itself.
+//! current data below them (never a blank page).
 
 use evidence::model::Lang;
 use evidence::words::W;
@@ -26,12 +24,6 @@ pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Sig
         }
         Pinned::Unknown { message } => (format!("{} ({message})", W::ReleaseUnknown.get(lang)), "release-unknown"),
     };
-    // One notice on the page: the server's goes once this one is drawn.
-    Effect::new(move |_| {
-        if let Ok(Some(server_notice)) = document().query_selector("p.release-notice[data-testid='release-notice']") {
-            server_notice.remove();
-        }
-    });
     view! {
         <div class="notice" role="status" data-testid=testid>
             <p>

@@ -28,7 +28,7 @@ const SUGGESTIONS: [(&str, &str); 3] = [
     ("ncmec-cybertipline-totals", "iwf-reports"),
 ];
 
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Pair {
     a: (Dataset, Vec<TermName>),
     b: (Dataset, Vec<TermName>),
@@ -42,7 +42,7 @@ async fn load_one(id: &str) -> Result<(Dataset, Vec<TermName>), ApiError> {
     Ok((Dataset { meta: detail.meta, observations: obs.observations }, detail.glossary_terms))
 }
 
-async fn load(ids: Vec<String>, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<Option<Pair>, ApiError> {
+async fn load(ids: Vec<String>, geo_list: Resource<Result<GeoList, ApiError>>) -> Result<Option<Pair>, ApiError> {
     let [a, b] = ids.as_slice() else { return Ok(None) };
     if a.is_empty() || b.is_empty() {
         return Ok(None);
@@ -72,7 +72,8 @@ pub fn ComparePage() -> impl IntoView {
         v
     });
     let geo = Memo::new(move |_| split_list(query.read().get("geo")).into_iter().map(|g| g.to_ascii_uppercase()).collect::<Vec<_>>());
-    let data = LocalResource::new(move || load(ids.get(), catalogue.geographies()));
+    let geo_list = catalogue.geographies();
+    let data = Resource::new(move || ids.get(), move |ids| load(ids, geo_list));
     use_page_title(move || Msg::CompareTitle.get(lang.get()).to_string());
 
     let set_side = move |side: usize, id: String| {
@@ -111,7 +112,7 @@ pub fn ComparePage() -> impl IntoView {
         <h1>{t(lang, Msg::CompareTitle)}</h1>
         <p class="lede">{t(lang, Msg::CompareIntro)}</p>
         <div class="controls compare-controls" role="group" aria-label=t(lang, Msg::CompareSettings)>
-            {selects}
+            <Suspense fallback=|| ()>{selects}</Suspense>
             <ToneSwitch/>
         </div>
         <Suspense fallback=move || view! { <PageSkeleton kind="compare"/> }>

@@ -18,7 +18,7 @@ use crate::use_catalogue;
 
 const WORLD: &str = "001";
 
-async fn load(geo_list: LocalResource<Result<evidence::api::GeoList, ApiError>>) -> Result<(CoverageMatrix, Vec<Geography>), ApiError> {
+async fn load(geo_list: Resource<Result<evidence::api::GeoList, ApiError>>) -> Result<(CoverageMatrix, Vec<Geography>), ApiError> {
     let matrix = api::coverage().await?;
     let geographies = geo_list.await?.geographies;
     Ok((matrix, geographies))
@@ -66,7 +66,7 @@ pub fn CoveragePage() -> impl IntoView {
     let sector = Memo::new(move |_| query.read().get("sector").and_then(|v| evidence::model::Sector::parse(&v)));
     let breakdown = Memo::new(move |_| query.read().get("breakdown").and_then(|v| evidence::model::Breakdown::parse(&v)));
     let geo_list = use_catalogue().geographies();
-    let data = LocalResource::new(move || load(geo_list));
+    let data = Resource::new(|| (), move |_| load(geo_list));
     use_page_title(move || Msg::NavCoverage.get(lang.get()).to_string());
 
     view! {
@@ -74,10 +74,12 @@ pub fn CoveragePage() -> impl IntoView {
         <p class="lede">{t(lang, Msg::CoverageIntro)}</p>
         <section class="coverage-definitions" aria-labelledby="coverage-definitions-heading" data-testid="coverage-definitions">
             <h2 id="coverage-definitions-heading">{t(lang, Msg::CoverageDefinitionsTitle)}</h2>
-            <p>{move || {
-                let n = use_catalogue().geographies().get().and_then(|r| r.ok()).map(|g| g.geographies.iter().filter(|g| g.kind == GeoKind::Country).count());
-                Msg::CoverageDefinitions.fill(lang.get(), &[&n.map(|n| n.to_string()).unwrap_or_else(|| "…".into())])
-            }}</p>
+            <Suspense fallback=|| ()>
+                <p>{move || Suspend::new(async move {
+                    let n = geo_list.await.ok().map(|g| g.geographies.iter().filter(|g| g.kind == GeoKind::Country).count());
+                    Msg::CoverageDefinitions.fill(lang.get_untracked(), &[&n.map(|n| n.to_string()).unwrap_or_else(|| "…".into())])
+                })}</p>
+            </Suspense>
         </section>
         <Suspense fallback=move || view! { <PageSkeleton kind="table"/> }>
             {move || {

@@ -19,13 +19,12 @@ use crate::components::chart::multi_select::Choice;
 use crate::components::chart_view::ChartView;
 use crate::components::cite_panel::CitePanel;
 use crate::components::release_notice::{Pinned, ReleaseNotice};
-use crate::components::first_paint::HandOver;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
 use crate::i18n::{Msg, t, use_lang};
 use crate::prefs::{use_go, use_href, use_page_title};
 
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct PageData {
     dataset: Dataset,
     geographies: Vec<Geography>,
@@ -40,7 +39,7 @@ struct PageData {
     unknown_release: Option<String>,
 }
 
-async fn load(id: String, pinned: Option<String>, geo_list: LocalResource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
+async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
     // The three requests at once: on a slow line each round trip counts.
     let at = pinned.as_deref();
     let (detail, obs, geo) =
@@ -73,7 +72,7 @@ fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState,
     let selection = select(dataset, state, geographies);
     let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state, world: None };
     let href = format!("/datasets/{}?{}", evidence::state::percent_encode(&dataset.meta.id), state.to_query());
-    let permalink = web_sys::window().and_then(|w| w.location().origin().ok()).map(|o| format!("{o}{href}")).unwrap_or(href);
+    let permalink = format!("{}{href}", crate::page_origin());
     ChartSheet::build(&SheetInput {
         plot: &plot,
         years: dataset.years_label(),
@@ -120,15 +119,18 @@ pub fn DatasetPage() -> impl IntoView {
     // asked for, on its own, so switching chart kinds keeps the controls.
     // Reloaded when the pinned release changes, not on other settings.
     let pinned = Memo::new(move |_| state.get().release);
-    let data = LocalResource::new(move || load(id.get(), pinned.get(), catalogue.geographies()));
-    let world = LocalResource::new(move || {
-        let want = want_map.get();
-        async move { if want { api::world_map().await.map(Some) } else { Ok(None) } }
-    });
+    // Resources in a fixed order (the browser matches the server's data to
+    // them by it): the catalogue's first, then the page's own.
+    let geo_list = catalogue.geographies();
+    let data = Resource::new(move || (id.get(), pinned.get()), move |(id, pinned)| load(id, pinned, geo_list));
+    let world = Resource::new(
+        move || want_map.get(),
+        |want| async move { if want { api::world_map().await.map(Some) } else { Ok(None) } },
+    );
     // The current data release: the sheet's release line on an unpinned
     // page (the same package the server's exports name), and what a pinned
     // page is compared with.
-    let current = LocalResource::new(api::current_release);
+    let current = Resource::new(|| (), |_| api::current_release());
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });
@@ -151,8 +153,11 @@ pub fn DatasetPage() -> impl IntoView {
                 // language mounts the page anew (lib.rs, LocalisedRoutes).
                 let l = lang.get_untracked();
                 Suspend::new(async move {
+                // The release line needs the current release: the page is
+                // drawn with it, on the server too.
+                let current = current.await.ok();
                 match data.await {
-                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> <HandOver/> }.into_any(),
+                    Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
                     // Drawn once per dataset: nothing read while drawing is
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
@@ -178,11 +183,11 @@ pub fn DatasetPage() -> impl IntoView {
                             })
                         };
                         let shown_release = release.clone();
+                        let current_version = current.as_ref().map(|c| c.data_version.clone());
                         let notice = move || match (&unknown_release, &shown_release) {
                             (Some(message), _) => Some(Pinned::Unknown { message: message.clone() }),
                             (None, Some(r)) => current
-                                .get()
-                                .and_then(|c| c.ok())
+                                .clone()
                                 .filter(|c| &c.data_version != r)
                                 .map(|c| Pinned::Earlier { release: r.clone(), current: c.data_version }),
                             (None, None) => None,
@@ -190,7 +195,7 @@ pub fn DatasetPage() -> impl IntoView {
                         let sheet = {
                             let (dataset, geographies) = (dataset.clone(), geographies.clone());
                             Memo::new(move |_| {
-                                let version = release.clone().or_else(|| current.get().and_then(|r| r.ok()).map(|v| v.data_version));
+                                let version = release.clone().or_else(|| current_version.clone());
                                 chart_sheet(&dataset, &geographies, &state.get(), version.as_deref())
                             })
                         };
@@ -233,8 +238,8 @@ pub fn DatasetPage() -> impl IntoView {
                                                 let s = state.get();
                                                 Suspend::new(async move {
                                                     match world.await {
-                                                        Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> <HandOver/> }.into_any(),
-                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> <HandOver/> }.into_any(),
+                                                        Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> }.into_any(),
+                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> }.into_any(),
                                                     }
                                                 })
                                             }}

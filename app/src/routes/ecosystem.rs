@@ -16,20 +16,15 @@ use crate::components::load_error::LoadError;
 use crate::i18n::use_lang;
 use crate::prefs::use_page_title;
 
-/// Below this width (CSS pixels) the page shows the one-column diagram.
-const NARROW_BELOW: f64 = 700.0;
-
-fn is_narrow() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_BELOW)
-}
-
 #[component]
 pub fn EcosystemPage() -> impl IntoView {
     let lang = use_lang();
     use_page_title(move || W::EcoTitle.get(lang.get()).to_string());
-    let data = LocalResource::new(crate::api::ecosystem);
-    let narrow = is_narrow();
-    let diagram = move || {
+    let data = Resource::new(|| (), |_| crate::api::ecosystem());
+    // On a phone (known once the browser has measured it; the server draws
+    // for a wide screen) the one-column diagram, after the list.
+    let narrow = crate::viewport::use_viewport().narrow;
+    let diagram = move |narrow: bool| {
         view! {
             <section aria-labelledby="eco-diagram-heading" class="eco-diagram">
                 <h2 id="eco-diagram-heading">{move || W::EcoDiagramHeading.get(lang.get())}</h2>
@@ -42,7 +37,7 @@ pub fn EcosystemPage() -> impl IntoView {
         <h1>{move || W::EcoTitle.get(lang.get())}</h1>
         <p class="lede">{move || W::EcoIntro.get(lang.get())}</p>
         <ToneSwitch/>
-        {(!narrow).then(diagram)}
+        {move || (!narrow.get()).then(|| diagram(false))}
         <Suspense fallback=move || view! { <p aria-busy="true">{move || W::EcoLoading.get(lang.get())}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -64,6 +59,6 @@ pub fn EcosystemPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        {narrow.then(diagram)}
+        {move || narrow.get().then(|| diagram(true))}
     }
 }

@@ -21,7 +21,7 @@ use crate::i18n::{Msg, geo_kind_msg, use_lang};
 use crate::prefs::{use_href, use_page_title};
 use crate::use_catalogue;
 
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct PageData {
     profile: GeoProfile,
     geographies: GeoList,
@@ -37,9 +37,9 @@ struct PageData {
 
 async fn load(
     code: String,
-    geographies: LocalResource<Result<GeoList, ApiError>>,
-    datasets: LocalResource<Result<DatasetList, ApiError>>,
-    glossary: LocalResource<Result<Glossary, ApiError>>,
+    geographies: Resource<Result<GeoList, ApiError>>,
+    datasets: Resource<Result<DatasetList, ApiError>>,
+    glossary: Resource<Result<Glossary, ApiError>>,
 ) -> Result<PageData, ApiError> {
     let profile = api::geo_profile(&code).await?;
     let geographies = geographies.await?;
@@ -84,7 +84,10 @@ pub fn GeoPage() -> impl IntoView {
     let href = use_href();
     let catalogue = use_catalogue();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default().to_ascii_uppercase());
-    let data = LocalResource::new(move || load(code.get(), catalogue.geographies(), catalogue.datasets(), catalogue.glossary()));
+    // What the catalogue holds first, then the page's own data (the order
+    // resources are made in is how the browser matches the server's data).
+    let (geographies, datasets, glossary) = (catalogue.geographies(), catalogue.datasets(), catalogue.glossary());
+    let data = Resource::new(move || code.get(), move |code| load(code, geographies, datasets, glossary));
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.profile.geography.name.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });

@@ -40,11 +40,15 @@ pub fn GlossaryPage() -> impl IntoView {
     let location = use_location();
     let catalogue = use_catalogue();
     use_page_title(move || Msg::Glossary.get(lang.get()).to_string());
-    let data = LocalResource::new(move || async move {
-        let g: Result<Glossary, _> = catalogue.glossary().await;
-        let d: Result<DatasetList, _> = catalogue.datasets().await;
-        Ok::<_, crate::api::ApiError>((g?, d?))
-    });
+    let (glossary, datasets) = (catalogue.glossary(), catalogue.datasets());
+    let data = Resource::new(
+        || (),
+        move |_| async move {
+            let g: Result<Glossary, _> = glossary.await;
+            let d: Result<DatasetList, _> = datasets.await;
+            Ok::<_, crate::api::ApiError>((g?, d?))
+        },
+    );
     Effect::new(move |_| {
         let hash = location.hash.get();
         if data.map(|d| d.is_ok()).unwrap_or(false) {

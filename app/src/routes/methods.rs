@@ -76,7 +76,8 @@ pub fn MethodsPage() -> impl IntoView {
         <section class="methods-section" id="publishers" aria-labelledby="publishers-h">
             <h2 id="publishers-h">{t(lang, Msg::MethodsPublishersTitle)}</h2>
             <p>{t(lang, Msg::MethodsPublishers)}</p>
-            {publishers}
+            // The server renders the list with its data (Suspense waits for it).
+            <Suspense fallback=|| ()>{publishers}</Suspense>
         </section>
         // The sources we know of and cannot chart, and why (also on /ecosystem).
         <crate::components::ecosystem::uncharted_sources::UnchartedSources/>

@@ -49,10 +49,13 @@ pub fn EcosystemDiagram(
 ) -> impl IntoView {
     let lang = use_lang();
     let tone = use_tone();
-    let svg = LocalResource::new(move || {
-        let (l, t) = (lang.get(), tone.get());
-        async move { crate::api::ecosystem_svg(l, t, narrow).await.map(|s| prepare(&s, l, t)) }
-    });
+    let svg = Resource::new(
+        move || (lang.get(), tone.get()),
+        move |(l, t)| {
+            let svg = crate::api::ecosystem_svg(l, t, narrow);
+            async move { svg.await.map(|s| prepare(&s, l, t)) }
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || W::EcoLoading.get(lang.get())}</p> }>
             {move || Suspend::new(async move {

@@ -15,7 +15,7 @@ use crate::prefs::use_tone;
 #[component]
 pub fn UnchartedSources() -> impl IntoView {
     let lang = use_lang();
-    let data = LocalResource::new(crate::api::ecosystem);
+    let data = Resource::new(|| (), |_| crate::api::ecosystem());
     view! {
         <section class="uncharted-sources" aria-labelledby="uncharted-heading">
             <h2 id="uncharted-heading">{move || W::EcoUnchartedHeading.get(lang.get())}</h2>

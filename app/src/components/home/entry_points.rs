@@ -34,7 +34,10 @@ pub fn EntryPoints() -> impl IntoView {
         catalogue.datasets().map(|r| r.as_ref().map(|l| l.datasets.iter().filter(|d| Theme::of(d.coverage.method) == th).count()).unwrap_or(0)).unwrap_or(0)
     };
     let dataset_count = move || catalogue.datasets().map(|r| r.as_ref().map(|l| l.datasets.len()).unwrap_or(0)).unwrap_or(0);
+    // Under Suspense: the server renders the lists with their data, and
+    // the browser hydrates the same.
     view! {
+        <Suspense fallback=|| ()>
         <section class="entry-points" aria-labelledby="entry-heading">
             <h2 id="entry-heading">{t(lang, Msg::FindEvidence)}</h2>
             <div class="entry-grid">
@@ -87,5 +90,6 @@ pub fn EntryPoints() -> impl IntoView {
                 </section>
             </div>
         </section>
+        </Suspense>
     }
 }

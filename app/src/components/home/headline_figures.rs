@@ -105,7 +105,7 @@ fn shown_observations(all: &[Observation], shown: &[Figure]) -> Vec<Observation>
 
 #[component]
 pub fn HeadlineFigures() -> impl IntoView {
-    let data = LocalResource::new(load);
+    let data = Resource::new(|| (), |_| load());
     let geographies = use_catalogue().geographies();
     view! {
         <Suspense fallback=move || view! { <PageSkeleton kind="headlines"/> }>

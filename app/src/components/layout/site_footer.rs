@@ -13,7 +13,7 @@ pub fn SiteFooter() -> impl IntoView {
     // On paper the address is the way back to the live page, with every
     // setting of the chart (they are all in the query).
     let permalink = move || {
-        let origin = window().location().origin().unwrap_or_default();
+        let origin = crate::page_origin();
         let search = location.search.get();
         let q = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
         format!("{origin}{}{q}", location.pathname.get())
