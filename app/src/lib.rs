@@ -191,10 +191,14 @@ fn document_effects() {
     });
     // Effects run in the browser only, after hydration: from here on the
     // page's controls are live (benchmarks and tests wait for this).
+    // Marked on the next frame, once what hydration set off (the screen
+    // measured, a phone's chart drawn at its size) has been drawn.
     Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-hydrated", "true");
-        }
+        request_animation_frame(|| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-hydrated", "true");
+            }
+        });
     });
 }
 

@@ -21,6 +21,6 @@ export class ChartPage {
 
   async chooseChart(kind: 'line' | 'bar' | 'map' | 'table') {
     await this.page.getByTestId(`chart-${kind}`).click();
-    await expect(this.page.getByTestId(`chart-${kind}`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.getByTestId(`chart-${kind}`)).toHaveAttribute('aria-current', 'true');
   }
 }

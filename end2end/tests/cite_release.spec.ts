@@ -22,7 +22,7 @@ async function currentRelease(request: APIRequestContext): Promise<string> {
 /** A chart page as a table (no SVG to wait for), once the app has taken over. */
 async function gotoTable(page: Page, query: string) {
   await page.goto(`/datasets/${DATASET}?${query}`);
-  await expect(page.getByTestId('first-paint')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.getByTestId('chart').getByTestId('data-table')).toBeVisible();
 }
 

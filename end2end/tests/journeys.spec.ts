@@ -108,7 +108,7 @@ test('the same journey with the keyboard only: Tab and Enter', async ({ page }) 
   await expect(chart.chart).toBeVisible();
   await site.tabTo(page.getByTestId('chart-table'));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('chart-table')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('chart-table')).toHaveAttribute('aria-current', 'true');
   await expect(page.getByTestId('chart-table')).toBeFocused();
   await expect(chart.chart.getByTestId('data-table')).toBeVisible();
 });
@@ -139,7 +139,7 @@ test('every chart setting lives in the URL: reload, back and forward give the sa
   await expect(chart.table.locator('tbody tr').first()).toContainText('2022');
 
   await page.reload();
-  await expect(page.getByTestId('chart-bar')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('chart-bar')).toHaveAttribute('aria-current', 'true');
   await expect(page.getByTestId('geo-chosen')).toContainText('Uganda');
   await expect(page.getByTestId('year-from')).toHaveValue('2021');
   await expect(page.getByTestId('period')).toHaveValue('2022');
@@ -200,7 +200,11 @@ test('a failed load says so and Retry recovers', async ({ page }) => {
       await route.continue();
     }
   });
-  await page.goto('/geo/UGA');
+  // The server renders a page with its data; a failed load happens when
+  // the app, once live, fetches the next page's data itself.
+  await page.goto('/');
+  await page.getByTestId('country-select').selectOption('UGA');
+  await page.getByTestId('country-go').click();
   const error = page.getByTestId('load-error');
   await expect(error).toContainText('try again shortly');
   await error.getByRole('button', { name: 'Retry' }).click();
@@ -237,24 +241,26 @@ test('a chart page opened in the app holds its place while loading: no layout sh
   expect(shift - before).toBeLessThan(0.1);
 });
 
-test('a chart page opened from a link shows the server-drawn chart and caveats at once, then the app takes over in place', async ({ page }) => {
+test('a chart page opened from a link shows the chart and caveats at once, then the app takes over the same page', async ({ page }) => {
   await page.addInitScript(countLayoutShifts);
-  // Hold the app's figures back: what shows meanwhile is the server's.
+  // Hold the app back: what shows meanwhile is the page as the server sent it.
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route('**/api/v1/datasets/*/observations', async (route) => { await held; await route.continue(); });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const apiCalls: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/v1/datasets/')) apiCalls.push(r.url()); });
   await page.goto('/datasets/ncmec-cybertipline-by-country?chart=map&tone=technical');
-  const firstPaint = page.getByTestId('first-paint');
-  await expect(firstPaint.getByTestId('first-paint-chart').locator('svg:visible')).toHaveCount(1);
-  await expect(firstPaint.getByTestId('first-paint-caveats')).toBeVisible();
-  await expect(firstPaint.getByTestId('first-paint-chart')).toHaveAttribute('data-kind', 'map');
-  // The app, loaded meanwhile, stays out of sight until its chart is drawn.
-  await expect(page.locator('main#content')).toBeHidden();
-  release();
-  await expect(page.getByTestId('chart').locator('svg').first()).toBeVisible();
-  await expect(firstPaint).toHaveCount(0);
-  await expect(page.locator('h1')).toHaveCount(1);
+  const chart = page.getByTestId('chart');
+  await expect(chart.locator('svg').first()).toBeVisible();
+  await expect(chart).toHaveAttribute('data-kind', 'map');
   await expect(page.getByTestId('caveat-panel')).toBeVisible();
+  await page.locator('h1').evaluate((h) => ((h as any).__fromServer = true));
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  // The same heading element, not a second drawing, and no data fetched again.
+  expect(await page.locator('h1').evaluate((h) => (h as any).__fromServer === true)).toBe(true);
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(apiCalls.filter((u) => !u.includes('/cite?'))).toEqual([]);
   const shift = await page.evaluate(() => (window as any).__shift as number);
   expect(shift).toBeLessThan(0.1);
 });
@@ -263,16 +269,12 @@ test('without JavaScript a chart page still shows its chart, caveats and sources
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
   const page = await context.newPage();
   await page.goto('/datasets/dh-tf-csea-prevalence?lang=fr');
-  const firstPaint = page.getByTestId('first-paint');
-  await expect(firstPaint).toHaveAttribute('lang', 'fr');
-  // The narrow drawing, not the wide one scaled down.
-  const visible = firstPaint.getByTestId('first-paint-chart').locator('svg:visible');
-  await expect(visible).toHaveCount(1);
-  await expect(visible).toHaveAttribute('width', '480');
-  const caveats = firstPaint.getByTestId('first-paint-caveats');
-  await expect(caveats.getByRole('heading', { level: 2 })).toHaveText('Ce que ces chiffres montrent et ne montrent pas');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByTestId('chart').locator('svg')).toHaveCount(1);
+  const caveats = page.getByTestId('caveat-panel');
+  await expect(caveats.getByRole('heading', { level: 2 }).first()).toHaveText('Ce que ces chiffres montrent et ne montrent pas');
   for (const kind of ['coverage', 'bias', 'definition']) await expect(caveats.locator(`[data-kind="${kind}"] li`).first()).toBeVisible();
-  await expect(firstPaint.locator('.sources a').first()).toBeVisible();
+  await expect(page.locator('.sources a').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();

@@ -39,7 +39,7 @@ for (const width of [375, 1280]) {
   test(`at ${width} px, back from a glossary link returns to the same place`, async ({ page }) => {
     await page.setViewportSize({ width, height: width < 600 ? 667 : 800 });
     await page.goto('/datasets/ncmec-cybertipline-totals');
-    await expect(page.getByTestId('first-paint')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     const link = page.getByTestId('caveat-panel').locator('[data-kind="glossary"] a').first();
     await link.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 120);
@@ -56,3 +56,15 @@ for (const width of [375, 1280]) {
     await expect(link).toBeInViewport();
   });
 }
+
+test('a link naming a place code that does not exist gets the replaced-settings banner, not a chip', async ({ page }) => {
+  await page.goto('/datasets/ncmec-cybertipline-by-country?geo=KEN,XXX');
+  const banner = page.getByTestId('unknown-places');
+  await expect(banner).toContainText('“XXX” is not a place code');
+  await expect(page.getByTestId('chart-title')).toBeVisible();
+  // Kenya stays chosen; no chip, option or table row names XXX.
+  await expect(page.locator('main').getByText('XXX', { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('chart').getByText('Kenya').first()).toBeAttached();
+  await page.goto('/datasets/ncmec-cybertipline-by-country?geo=XXX&lang=fr');
+  await expect(page.getByTestId('unknown-places')).toContainText('« XXX » n\'est pas un code de lieu');
+});

@@ -10,7 +10,7 @@ const MAP = '/datasets/ncmec-cybertipline-by-country?v=1&chart=map';
 async function ready(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('main h1').first()).toBeVisible();
-  await expect(page.getByTestId('first-paint')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.getByTestId('skeleton')).toHaveCount(0);
 }
 

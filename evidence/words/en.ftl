@@ -459,3 +459,6 @@ chart-kind-line-unavailable = No line chart: this dataset has figures for one pe
 chart-period-shown = Figures for { $period }
 # A line chart where some lines are too small to see beside the largest.
 chart-scale-too-small = Too small to see at this scale (under { $limit }): { $names }. The table gives every figure.
+
+# --- chart page: a link naming a place that does not exist (issue 13) ---
+unknown-place-code = geo: “{ $code }” is not a place code; it was left out

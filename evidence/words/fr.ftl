@@ -446,3 +446,6 @@ chart-kind-line-unavailable = Pas de courbe : ce jeu de données ne porte que su
 chart-period-shown = Chiffres de { $period }
 # Un graphique en courbes où certaines courbes sont trop petites pour être vues à côté de la plus grande.
 chart-scale-too-small = Trop petits pour être visibles à cette échelle (sous { $limit }) : { $names }. Le tableau donne chaque chiffre.
+
+# --- chart page: a link naming a place that does not exist (issue 13) ---
+unknown-place-code = geo : « { $code } » n'est pas un code de lieu ; il a été ignoré

@@ -44,10 +44,6 @@ pub struct Site {
     /// embeds may be framed by any site.
     pub csp_page: HeaderValue,
     pub csp_embed: HeaderValue,
-    /// App pages other than chart pages, with their own head, by language
-    /// and path (known pages and places only, plus one 404 page per
-    /// language, so the map stays small), for the data version in force.
-    meta_pages: std::sync::Mutex<(String, HashMap<String, Cached>)>,
     /// The home page's Open Graph tags, which index.html carries (so `/`
     /// and `/index.html` stay one page) and other pages swap for their own.
     home_tags: String,
@@ -172,7 +168,7 @@ impl Site {
         let csp_page = csp(&script_hashes, "'none'");
         let csp_embed = csp(&script_hashes, "*");
         let index = Cached::new(index_html.clone().into_bytes(), "page");
-        Site { files, index_html, index, script_hashes, csp_page, csp_embed, meta_pages: Default::default(), home_tags }
+        Site { files, index_html, index, script_hashes, csp_page, csp_embed, home_tags }
     }
 
     pub fn inline_script_hashes(&self) -> &str {
@@ -188,16 +184,6 @@ impl Site {
     /// Whether every precompressed body is ready (for tests and benchmarks).
     pub fn precompressed_ready(&self) -> bool {
         self.files.values().all(|a| !precompressible(a.content_type, a.cached.body.len()) || a.cached.br.get().is_some())
-    }
-
-    /// index.html with extra tags at the end of <head> and extra content
-    /// at the start of <body> (a chart page's oEmbed link and first paint).
-    pub fn page_html(&self, head_extra: &str, body_first: &str) -> String {
-        let mut html = self.index_html.replacen("</head>", &format!("{head_extra}</head>"), 1);
-        if let Some(at) = html.find("<body>").map(|i| i + "<body>".len()) {
-            html.insert_str(at, body_first);
-        }
-        html
     }
 
     /// An app page: `page` (a chart page), or else index.html as it is.
@@ -461,6 +447,14 @@ impl Site {
     /// start of `<body>`.
     fn page_with_meta(&self, meta: &Meta, head_extra: &str, body_first: &str) -> String {
         let mut html = self.index_html.replacen(&self.home_tags, "", 1);
+        // The page's language, for readers and for screen readers before
+        // (or without) the app, which keeps it in step afterwards.
+        for form in ["<html lang=en>", "<html lang=\"en\">"] {
+            if html.contains(form) {
+                html = html.replacen(form, &format!("<html lang=\"{}\">", meta.lang.code()), 1);
+                break;
+            }
+        }
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>"))
             && start < end
         {
@@ -484,23 +478,6 @@ impl Site {
             html.insert_str(at, body_first);
         }
         html
-    }
-
-    /// A chart page's HTML: index.html with the chart's own title,
-    /// description and Open Graph / Twitter card tags (its PNG export as
-    /// the picture; a shared `title=` marked as the sharer's), `head_extra`
-    /// (the oEmbed link) and the first paint `body_first`. For
-    /// `routes::meta::chart_page`, in place of [`Site::page_html`].
-    pub fn chart_page_html(
-        &self,
-        base: &str,
-        dataset: &Dataset,
-        state: &ChartState,
-        raw_query: Option<&str>,
-        head_extra: &str,
-        body_first: &str,
-    ) -> String {
-        self.page_with_meta(&chart_meta(base, dataset, state, raw_query), head_extra, body_first)
     }
 }
 
@@ -555,7 +532,7 @@ pub async fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: 
                     (page_meta(&base, &target, &canonical, lang), String::new())
                 }
             };
-            let body = match crate::ssr::render_page_body(state, &path_and_query).await {
+            let body = match crate::ssr::render_page_body(state, &path_and_query, pin).await {
                 Ok(body) => body.html,
                 Err(e) => {
                     tracing::error!(path = %path_and_query, error = %e, "a page could not be rendered");

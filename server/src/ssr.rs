@@ -47,11 +47,17 @@ pub struct RenderedBody {
 /// content of `<body>`. `api` answers the app's data requests (the
 /// server's own API router); `origin` is the public address for
 /// permalinks and embed code.
-pub async fn render_body(api: axum::Router, path_and_query: &str, origin: &str) -> Result<RenderedBody, String> {
+/// `answers` are fixed answers by path, ahead of `api`.
+pub async fn render_body(api: axum::Router, answers: Vec<(String, String)>, path_and_query: &str, origin: &str) -> Result<RenderedBody, String> {
     let _ = any_spawner::Executor::init_tokio();
+    let answers = Arc::new(answers);
     let fetch = app::api::ServerApi(Arc::new(move |path: String| -> futures::future::BoxFuture<'static, (u16, String)> {
         let api = api.clone();
+        let answers = Arc::clone(&answers);
         Box::pin(async move {
+            if let Some((_, body)) = answers.iter().find(|(p, _)| *p == path) {
+                return (200, body.clone());
+            }
             let req = match Request::get(&path).body(Body::empty()) {
                 Ok(r) => r,
                 Err(e) => return (400, format!("{{\"error\":{{\"code\":\"bad_request\",\"message\":\"{e}\"}}}}")),
@@ -275,9 +281,17 @@ impl Parser<'_> {
 
 /// The same body as [`render_body`], for a server state: its own API
 /// router answers the app's requests.
-pub async fn render_page_body(state: &AppState, path_and_query: &str) -> Result<RenderedBody, String> {
+/// A page pinned to an earlier release is rendered by that release's own
+/// server state, but "the current release" it compares itself with is this
+/// server's (`pin.current`), as a browser asking `/api/v1/version` gets.
+pub async fn render_page_body(state: &AppState, path_and_query: &str, pin: Option<&crate::router::Pin>) -> Result<RenderedBody, String> {
     let api = crate::router::internal_api(state.clone());
-    render_body(api, path_and_query, &state.config().public_url).await
+    let mut answers = Vec::new();
+    if let Some(pin) = pin.filter(|p| p.current.hash != state.data().hash) {
+        let current = evidence::api::version_info(env!("CARGO_PKG_VERSION"), &pin.current.package, &pin.current.hash, Vec::new());
+        answers.push(("/api/v1/version".to_string(), serde_json::to_string(&current).map_err(|e| e.to_string())?));
+    }
+    render_body(api, answers, path_and_query, &state.config().public_url).await
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ pub fn ChartView(
         None => view! { <DataTable rows=rows.clone() lang=lang caption=caption.clone()/> }.into_any(),
     };
     view! {
-        <figure class="chart-figure" data-testid="chart" data-kind=state.chart.code()>
+        <figure class="chart-figure" data-testid="chart" data-kind=selection.chart.code()>
             {figure}
             <figcaption class="chart-summary" data-testid="chart-summary">{summary}</figcaption>
             {(!notes.is_empty()).then(|| view! { <ul class="selection-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}

@@ -168,11 +168,17 @@ pub fn DatasetPage() -> impl IntoView {
                         // is left out of it, so the controls, exports, embed code
                         // and citation give the current view, which is shown.
                         let refused = unknown_release.is_some();
+                        // A place code the link names that is no place: said in
+                        // the banner of replaced settings, and left out of the
+                        // view (never a chip for a place that does not exist).
+                        let known: std::collections::HashSet<String> = geographies.iter().map(|g| g.code.clone()).collect();
+                        let unknown_places: Vec<String> = state.get_untracked().geo.into_iter().filter(|c| !known.contains(c)).collect();
                         let state = Memo::new(move |_| {
                             let mut s = state.get();
                             if refused {
                                 s.release = None;
                             }
+                            s.geo.retain(|c| known.contains(c));
                             s
                         });
                         let current_href = {
@@ -199,6 +205,9 @@ pub fn DatasetPage() -> impl IntoView {
                                 chart_sheet(&dataset, &geographies, &state.get(), version.as_deref())
                             })
                         };
+                        // The chart-kind switch offers only the kinds that apply
+                        // to this dataset, and says why of the others.
+                        provide_context(crate::components::chart::chart_kind_switch::ChartKinds(evidence::chart::chart_kinds(&dataset)));
                         let periods = dataset.periods();
                         let geo_options = geo_choices(&geos, &geographies, meta.indicator.unit, l);
                         let series_options: Vec<Choice> = dataset
@@ -219,6 +228,12 @@ pub fn DatasetPage() -> impl IntoView {
                                     <p class="byline">{move || sheet.with(|s| s.byline.clone())}</p>
                                 </header>
                                 {move || notice().map(|pinned| view! { <ReleaseNotice pinned=pinned lang=l current_href=current_href/> })}
+                                {(!unknown_places.is_empty()).then(|| view! {
+                                    <div class="notice" role="status" data-testid="unknown-places">
+                                        <p>{Msg::BadParams.get(l)} ":"</p>
+                                        <ul>{unknown_places.iter().map(|c| view! { <li>{evidence::words::W::UnknownPlaceCode.fill(l, &[("code", c)])}</li> }).collect_view()}</ul>
+                                    </div>
+                                })}
                                 {move || sheet.with(|s| s.shared.clone()).map(|shared| {
                                     let lines = shared.lines(l);
                                     view! {

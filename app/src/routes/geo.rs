@@ -111,6 +111,8 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
     let PageData { profile, geographies, datasets, glossary_terms, unassigned, metas } = page;
     let geo = profile.geography.clone();
     let name = geo.name.get(l).to_string();
+    // The place as a French sentence names it ("pour le Kenya").
+    let place_in_sentence = evidence::words::place_for(l, &geo);
     let is_region = geo.kind.is_aggregate();
     let members = if is_region { countries_in(&geographies.geographies, &geo.code) } else { Vec::new() };
     let names: HashMap<String, String> = geographies.geographies.iter().map(|g| (g.code.clone(), g.name.get(l).to_string())).collect();
@@ -200,16 +202,16 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
             </header>
             <div class="profile-body">
             <section class="covered" aria-labelledby="covered-heading" data-testid="covered">
-                <h2 id="covered-heading">{Msg::DatasetsWithFigures.fill(l, &[&name, &n_covered.to_string()])}</h2>
+                <h2 id="covered-heading">{Msg::DatasetsWithFiguresFor.fill(l, &[place_in_sentence.as_str(), &n_covered.to_string()])}</h2>
                 {if n_covered == 0 {
-                    view! { <p class="gap-note">{Msg::NoDatasetCovers.fill(l, &[&name])}</p> }.into_any()
+                    view! { <p class="gap-note">{Msg::NoDatasetCoversPlace.fill(l, &[place_in_sentence.as_str()])}</p> }.into_any()
                 } else {
                     view! { <ul class="covered-list">{covered}</ul> }.into_any()
                 }}
             </section>
             {not_place}
             <section class="not-covered" aria-labelledby="not-covered-heading" data-testid="not-covered">
-                <h2 id="not-covered-heading">{Msg::DatasetsWithoutFigures.fill(l, &[&name, &n_not.to_string()])}</h2>
+                <h2 id="not-covered-heading">{Msg::DatasetsWithoutFiguresFor.fill(l, &[place_in_sentence.as_str(), &n_not.to_string()])}</h2>
                 <p class="gap-explainer">{Msg::GapNotZero.get(l)}</p>
                 <NotCoveredList datasets=profile.not_covered summaries=datasets.datasets/>
             </section>
