@@ -9,7 +9,6 @@ pub mod embed;
 pub mod embedded;
 pub mod error;
 pub mod export;
-pub mod first_paint;
 pub mod http;
 pub mod limits;
 pub mod observability;

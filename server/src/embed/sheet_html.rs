@@ -1,8 +1,8 @@
-//! The chart sheet (evidence::sheet) as HTML, for the two pages the server
-//! writes itself: the first paint of a chart page and the embed. They lay
-//! the sheet out differently (classes, heading levels, links opening in a
-//! new tab inside someone's article) but show the same statements, from
-//! here. All text is escaped.
+//! The chart sheet (evidence::sheet) as HTML, for the one page the server
+//! writes itself: the embed (`super::page`), whose layout (classes,
+//! heading levels, links opening in a new tab inside someone's article)
+//! is its own. The app's chart page shows the same sheet through its own
+//! components (app/src/routes/dataset.rs). All text is escaped.
 
 use std::fmt::Write;
 
