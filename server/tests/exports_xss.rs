@@ -138,40 +138,149 @@ async fn hostile_titles_subtitles_and_notes_are_inert_in_every_kind_and_format()
     }
 }
 
-/// The chart page's first paint (the chart and caveats in the HTML the
-/// server sends) shows the same user text: inert there too.
+/// The start tags of an HTML document: each element's name and its
+/// attributes' names and values (as written), in order. Comments and
+/// Leptos's `<!>` markers are skipped; text is not looked at (a `<` in
+/// text is always written `&lt;`, so every `<` followed by a letter opens a
+/// tag that a browser builds).
+fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name: String = rest.chars().take_while(|c| !c.is_ascii_whitespace() && *c != '>' && *c != '/').collect();
+        rest = &rest[name.len()..];
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+            if rest.is_empty() {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix('>') {
+                rest = after;
+                break;
+            }
+            let key: String = rest.chars().take_while(|c| !c.is_ascii_whitespace() && !matches!(c, '=' | '>' | '/')).collect();
+            rest = &rest[key.len()..];
+            let mut value = String::new();
+            if let Some(after) = rest.trim_start().strip_prefix('=') {
+                let after = after.trim_start();
+                let (v, tail) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let end = body.find(q).unwrap_or(body.len());
+                        (&body[..end], &body[(end + 1).min(body.len())..])
+                    }
+                    _ => {
+                        let end = after.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                value = decode_entities(v);
+                rest = tail;
+            }
+            attrs.push((key.to_ascii_lowercase(), value));
+        }
+        let lower = name.to_ascii_lowercase();
+        // A script's or a style's content is text to the browser.
+        if lower == "script" || lower == "style" {
+            rest = rest.find(&format!("</{lower}")).map_or("", |e| &rest[e..]);
+        }
+        tags.push((lower, attrs));
+    }
+    tags
+}
+
+/// A whole page with a payload in it against the same page without:
+/// nothing but text came from the payload. Every element name and every
+/// attribute name the hostile page has, the harmless one has too; no
+/// event handler, no inline style, no `javascript:` address, no other
+/// script; the hydration data cannot close its element.
+fn check_page(html: &str, harmless: &str, what: &str) {
+    let known = start_tags(harmless);
+    let elements: std::collections::BTreeSet<&str> = known.iter().map(|(n, _)| n.as_str()).collect();
+    let attributes: std::collections::BTreeSet<&str> = known.iter().flat_map(|(_, a)| a.iter().map(|(k, _)| k.as_str())).collect();
+    let tags = start_tags(html);
+    for (name, attrs) in &tags {
+        assert!(elements.contains(name.as_str()), "{what}: an element the page does not have: <{name}>");
+        assert!(!matches!(name.as_str(), "iframe" | "img" | "object" | "embed" | "foreignobject" | "base" | "frame"), "{what}: <{name}>");
+        for (key, value) in attrs {
+            assert!(attributes.contains(key.as_str()), "{what}: an attribute the page does not have: {key} on <{name}>");
+            assert!(!key.starts_with("on") && key != "style" && key != "srcdoc", "{what}: attribute {key} on <{name}>");
+            let v: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+            assert!(!v.starts_with("javascript:") && !v.starts_with("data:text/html"), "{what}: {key}={value:?} on <{name}>");
+            if key == "href" && name == "a" {
+                assert!(["/", "https://", "http://", "#", "?"].iter().any(|p| value.starts_with(p)), "{what}: a link to {value:?}");
+            }
+        }
+    }
+    // The same scripts as any chart page (the data element's address aside).
+    let scripts = |tags: &[(String, Vec<(String, String)>)]| -> Vec<Vec<(String, String)>> {
+        tags.iter()
+            .filter(|(n, _)| n == "script")
+            .map(|(_, a)| a.iter().map(|(k, v)| (k.clone(), if k == "data-url" { String::new() } else { v.clone() })).collect())
+            .collect()
+    };
+    assert_eq!(scripts(&tags), scripts(&known), "{what}: the same scripts as any chart page");
+    let (_, json) = hydration_data(html).unwrap_or_else(|| panic!("{what}: no hydration data"));
+    assert!(!json.to_ascii_lowercase().contains("</script") && !json.contains('<'), "{what}: markup in the hydration data");
+    serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| panic!("{what}: the hydration data is not JSON: {e}"));
+    let lower = html.to_ascii_lowercase();
+    for banned in ["<![cdata[", "<!entity", "<!doctype x", "<?xml-stylesheet"] {
+        assert!(!lower.contains(banned), "{what}: '{banned}' in the page");
+    }
+}
+
+/// The chart page, rendered by the app's own components on the server,
+/// shows the same user text: inert there too, everywhere in the HTML
+/// (head, body and the hydration data the browser reads).
 #[tokio::test]
 async fn hostile_titles_subtitles_and_notes_are_inert_in_the_chart_page() {
-    let app_page_scripts = get("/datasets").await.ok("the catalogue page").text().matches("<script").count();
-    for payload in &corpus() {
-        for kind in ["line", "map"] {
+    for kind in ["line", "map"] {
+        let harmless = get(&format!("/datasets/{DATASET}?{}", query(kind, "harmless words"))).await.ok("harmless").text();
+        for payload in &corpus() {
             let q = query(kind, payload);
             let what = format!("page {kind} {payload:?}");
             let html = get(&format!("/datasets/{DATASET}?{q}")).await.ok(&what).text();
-            let fragment = first_paint(&html).unwrap_or_else(|| panic!("{what}: no first paint"));
-            // Well-formed XML: no payload closed an element or opened one.
-            let doc = roxmltree::Document::parse(fragment).unwrap_or_else(|e| panic!("{what}: not well-formed: {e}"));
-            for node in doc.descendants().filter(|n| n.is_element()) {
-                let name = node.tag_name().name();
-                assert!(!matches!(name, "script" | "style" | "iframe" | "img" | "object" | "foreignObject"), "{what}: <{name}>");
-                if name == "a" {
-                    let href = node.attribute("href").unwrap_or("");
-                    assert!(["/", "https://", "http://"].iter().any(|p| href.starts_with(p)), "{what}: a link to {href:?}");
-                }
-                for attr in node.attributes() {
-                    let key = attr.name().to_ascii_lowercase();
-                    assert!(!key.starts_with("on") && key != "style" && key != "src", "{what}: attribute {key}");
-                }
-            }
-            let title = doc.descendants().find(|n| n.attribute("data-testid") == Some("first-paint-title")).expect("a title");
-            assert_eq!(title.text().unwrap_or(""), "CyberTipline reports by country of upload", "{what}: the dataset's own name");
-            let shared = doc.descendants().find(|n| n.attribute("data-testid") == Some("first-paint-shared")).expect("the sharer's words");
-            let shared: String = shared.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
-            assert!(shared.contains(&format!("Title: {}", clean_text(payload, MAX_TITLE_CHARS))), "{what}: the title, as text, marked as shared");
-            // Around the first paint, the page is the app's own, with the
-            // scripts any app page has (trunk's loader, if the app is built).
-            assert_eq!(html.matches("<script").count(), app_page_scripts, "{what}");
+            check_page(&html, &harmless, &what);
+            let main = page_main(&html).unwrap_or_else(|| panic!("{what}: no <main>"));
+            let title = by_testid(main, "chart-title").unwrap_or_else(|| panic!("{what}: no title"));
+            assert_eq!(html_text(title).trim(), "CyberTipline reports by country of upload", "{what}: the dataset's own name");
+            let shared = html_text(by_testid(main, "shared-words").unwrap_or_else(|| panic!("{what}: no sharer's words")));
+            let squash = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(
+                squash(&shared).contains(&squash(&format!("Title: {}", clean_text(payload, MAX_TITLE_CHARS)))),
+                "{what}: the title, as text, marked as shared: {shared}"
+            );
         }
+    }
+}
+
+/// The page check can fail: an element, an attribute or a script that
+/// the harmless page lacks is caught, and so is markup in the data.
+#[test]
+fn the_page_check_catches_injected_markup() {
+    let data = r#"<script type="application/json" id="hydration-data" data-url="/x">{"r":[]}</script><script>boot()</script>"#;
+    let harmless = format!(r#"<!doctype html><html><body><main id="content"><p class="t">x<!>y</p><a href="/a">a</a></main>{data}</body></html>"#);
+    check_page(&harmless, &harmless, "itself");
+    check_page(&harmless.replace("x<!>y", "&lt;img src=x onerror=alert(1)&gt;"), &harmless, "escaped");
+    for bad in [
+        harmless.replace("x<!>y", "<img src=x onerror=alert(1)>"),
+        harmless.replace("x<!>y", "<b onmouseover=alert(1)>x</b>"),
+        harmless.replace(r#"class="t""#, r#"class="t" onclick="alert(1)""#),
+        harmless.replace(r#"href="/a""#, r#"href="javascript:alert(1)""#),
+        harmless.replace(r#"href="/a""#, r#"href=" java&#x73;cript:alert(1)""#),
+        harmless.replace("x<!>y", "<script>alert(1)</script>"),
+        harmless.replace(r#"{"r":[]}"#, r#"{"r":["</script><script>alert(1)"]}"#),
+    ] {
+        assert!(std::panic::catch_unwind(|| check_page(&bad, &harmless, "bad")).is_err(), "{bad}");
     }
 }
 
