@@ -4,7 +4,7 @@
 //! link, so a reader without JavaScript (or before the wasm has loaded)
 //! reads the numbers with their caveats. Pages are cached by address; the
 //! page's data travels in a JSON element that cannot run or close its
-//! script.
+//! script; every inline script is allowed by the page's own policy.
 
 mod exports_common;
 
@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use evidence::model::{CaveatKind, Lang, Tone};
 use evidence::state::percent_encode;
 use exports_common::*;
+use sha2::{Digest, Sha256};
 
 /// `data-kind` of the chart figure of a page.
 fn chart_kind(html: &str) -> Option<String> {
@@ -200,6 +201,100 @@ async fn the_hydration_data_is_inert_json_for_the_address() {
     let html = get(&format!("/datasets/{DATASET}?title=%3C%2Fscript%3Ex")).await.ok("title").text();
     let (_, json) = hydration_data(&html).expect("hydration data");
     assert!(!json.contains("</script"));
+}
+
+/// The sha256 of every inline script of a page that a browser would run
+/// (not JSON data), in CSP source form.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<script") {
+        let start = at + i;
+        let open_end = start + lower[start..].find('>').expect("a closed start tag");
+        let tag = &lower[start..open_end];
+        let body_end = open_end + 1 + lower[open_end + 1..].find("</script").expect("a closed script");
+        at = body_end;
+        if tag.contains(" src=") || tag.contains(r#"type="application/json""#) {
+            continue;
+        }
+        let body = &html[open_end + 1..body_end];
+        out.push(format!("'sha256-{}'", base64(&Sha256::digest(body.as_bytes()))));
+    }
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { T[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// Whether the policy's script-src allows every inline script of the page.
+fn policy_allows_scripts(csp: &str, html: &str) -> Result<usize, String> {
+    let script_src = csp.split(';').map(str::trim).find(|d| d.starts_with("script-src ")).ok_or("no script-src")?;
+    if script_src.contains("'unsafe-inline'") {
+        return Err("'unsafe-inline'".into());
+    }
+    let hashes = inline_script_hashes(html);
+    for hash in &hashes {
+        if !script_src.split_whitespace().any(|s| s == hash) {
+            return Err(format!("{hash} is not in {script_src}"));
+        }
+    }
+    Ok(hashes.len())
+}
+
+#[tokio::test]
+async fn every_inline_script_of_a_page_is_allowed_by_its_policy() {
+    let routes = [
+        "/".to_string(),
+        "/?lang=fr".to_string(),
+        "/datasets".to_string(),
+        format!("/datasets/{DATASET}"),
+        format!("/datasets/{DATASET}?chart=map&tone=technical&lang=fr&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        format!("/datasets/{DATASET}?chart=table&release=0.0.1"),
+        "/geo/KEN".to_string(),
+        "/compare?datasets=iwf-reports".to_string(),
+        "/coverage".to_string(),
+        "/glossary".to_string(),
+        "/methods".to_string(),
+        "/ecosystem".to_string(),
+        "/datasets/no-such-dataset".to_string(),
+        "/no-such-page".to_string(),
+    ];
+    for url in &routes {
+        let page = get(url).await;
+        assert!(page.status == StatusCode::OK || page.status == StatusCode::NOT_FOUND, "{url}: {}", page.status);
+        let csp = page.header("content-security-policy").to_string();
+        assert!(!csp.is_empty(), "{url}: no policy");
+        let html = page.text();
+        let n = policy_allows_scripts(&csp, &html).unwrap_or_else(|e| panic!("{url}: {e}"));
+        // At least the bootstrap that hands the data over.
+        assert!(n >= 1, "{url}: no inline script found");
+        assert!(html.contains(evidence_server::ssr::BOOTSTRAP), "{url}: the bootstrap");
+    }
+}
+
+/// The check can fail: a script the policy does not list is caught.
+#[test]
+fn a_script_the_policy_does_not_list_is_caught() {
+    let html = r#"<script>a()</script><script type="application/json">{"x":1}</script><script src="/app.js"></script>"#;
+    let hash = inline_script_hashes(html);
+    assert_eq!(hash, vec![format!("'sha256-{}'", base64(&Sha256::digest(b"a()")))]);
+    let csp = format!("default-src 'self'; script-src 'self' {}", hash[0]);
+    assert_eq!(policy_allows_scripts(&csp, html), Ok(1));
+    assert!(policy_allows_scripts(&csp, &format!("{html}<script>b()</script>")).is_err());
+    assert!(policy_allows_scripts("script-src 'self' 'unsafe-inline'", "").is_err());
+    assert_eq!(base64(b"Man"), "TWFu");
+    assert_eq!(base64(b"Ma"), "TWE=");
 }
 
 #[test]
