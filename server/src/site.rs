@@ -202,9 +202,9 @@ enum Target<'a> {
     Chart,
     Place(&'a Geography),
     Page(Word),
-    /// An address the app has no page for: the app says so itself; the
-    /// status stays 200 as for any app route, since only a dataset or a
-    /// place is known here to be missing.
+    /// An address the app has no page for: the app renders its own "Page
+    /// not found" page, sent with a 404 status like a missing dataset or
+    /// place (issue 13 item 11: real 404s).
     Other,
     NotFound,
 }
@@ -423,7 +423,7 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
             let d = Word::PlaceDescription.get(lang).replace("{0}", &name);
             (name, d, false)
         }
-        Target::Page(Word::Home) | Target::Other => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
+        Target::Page(Word::Home) => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
         Target::Page(w) => {
             let d = match w {
                 Word::Datasets => Word::DatasetsDescription,
@@ -436,7 +436,9 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
             };
             (w.get(lang).to_string(), d.get(lang).to_string(), false)
         }
-        Target::NotFound | Target::Chart => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
+        // An address the app has no page for is a 404 like a missing
+        // dataset: its head says so, not the home page's.
+        Target::NotFound | Target::Other | Target::Chart => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
     };
     Meta { title, description, url: Some(url), image: None, lang, not_found }
 }

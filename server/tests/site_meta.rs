@@ -17,7 +17,7 @@ use exports_common::*;
 use tower::ServiceExt;
 
 async fn fallback(State(state): State<AppState>, req: Request) -> Response {
-    evidence_server::site::app_page(&state, req.headers(), req.uri().path(), req.uri().query(), None)
+    evidence_server::site::app_page(&state, req.headers(), req.uri().path(), req.uri().query(), None).await
 }
 
 /// A GET answered by `app_page`, as the router's fallback answers app
@@ -81,17 +81,21 @@ async fn unknown_dataset_or_place_is_a_404_with_the_app_shell() {
         assert!(html.contains("<body>") && html.contains(".js"), "{uri}: the app shell");
         assert_eq!(document_title(&html), "Page not found — CSEA Evidence Dashboard", "{uri}");
         assert_eq!(one(&html, "robots"), "noindex", "{uri}");
-        assert!(!html.contains("first-paint"), "{uri}: no chart for a dataset that does not exist");
+        assert!(by_testid(&html, "chart").is_none(), "{uri}: no chart for a dataset that does not exist");
     }
     let fr = page("/geo/XXX?lang=fr").await;
     assert_eq!(fr.status, StatusCode::NOT_FOUND);
     assert_eq!(document_title(&fr.text()), "Page introuvable — Données EASE en ligne");
-    // Any other address is the app's to judge (it shows its own "not
-    // found"), as before: 200 with the site's head.
-    for uri in ["/no-such-page", "/geo", "//etc/passwd"] {
-        let html = page(uri).await.ok(uri).text();
-        assert_eq!(one(&html, "og:title"), "CSEA Evidence Dashboard", "{uri}");
-        assert!(metas(&html, "robots").is_empty(), "{uri}");
+    // Any other address names no page of the app: since pages are rendered
+    // on the server, it is a real 404 (issue 13 item 11) with the app's own
+    // "Page not found" page and head, no longer a 200 with the site's head.
+    for uri in ["/no-such-page", "/geo", "//etc/passwd", "/KEN"] {
+        let r = page(uri).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        let html = r.text();
+        assert_eq!(document_title(&html), "Page not found — CSEA Evidence Dashboard", "{uri}");
+        assert_eq!(one(&html, "robots"), "noindex", "{uri}");
+        assert!(page_main(&html).expect("<main>").contains("Page not found"), "{uri}: the app's own page");
     }
 }
 
@@ -117,14 +121,11 @@ async fn known_pages_are_200_each_with_its_own_head() {
         assert!(!one(head, "og:description").is_empty(), "{uri}");
         let descriptions = head.matches("name=description").count() + head.matches(r#"name="description""#).count();
         assert_eq!(descriptions, 1, "{uri}: one description, the page's");
-        if uri == "/" {
-            // The home page is index.html as served for /index.html.
-            assert_eq!(html, state().site().index_html, "/");
-            assert!(metas(head, "og:url").is_empty());
-        } else {
-            assert_eq!(one(head, "description"), one(head, "og:description"), "{uri}");
-            assert!(one(head, "og:url").starts_with(PUBLIC_URL), "{uri}: the public URL, never the Host header");
-        }
+        // The home page is rendered by the app like every page (no longer
+        // the raw index.html), so it has its own og:url too.
+        assert!(page_main(&html).expect("<main>").contains("<h1"), "{uri}: the page's content, rendered");
+        assert_eq!(one(head, "description"), one(head, "og:description"), "{uri}");
+        assert!(one(head, "og:url").starts_with(PUBLIC_URL), "{uri}: the public URL, never the Host header");
         assert!(metas(head, "robots").is_empty(), "{uri}");
         assert!(metas(head, "og:image").is_empty(), "{uri}");
     }
@@ -161,8 +162,12 @@ async fn a_chart_page_previews_its_chart_and_a_whole_caveat() {
     let description = one(head, "og:description");
     let bias = dataset.meta.caveats_of(CaveatKind::Bias).next().expect("a bias caveat");
     assert!(description.contains(bias.text(Tone::Technical).get(Lang::En)), "{description}");
-    // The first paint and the oEmbed link are still there.
-    assert!(html.contains(r#"id="first-paint""#));
+    // The page rendered by the app's components (no separate first paint)
+    // and the oEmbed link are there.
+    let main = page_main(&html).expect("<main>");
+    for id in ["chart-title", "chart", "caveat-panel"] {
+        assert!(by_testid(main, id).is_some(), "the rendered page has {id}");
+    }
     assert!(head.contains("application/json+oembed"));
 }
 
@@ -192,20 +197,29 @@ async fn a_shared_title_is_marked_as_the_sharers_and_escaped() {
 }
 
 #[tokio::test]
-async fn pages_are_cached_by_page_and_language_not_by_query() {
+async fn pages_are_cached_by_address() {
+    // Pages are now rendered by the app's components, which follow the state
+    // in the link (tone, language, ...): a page is cached per address, no
+    // longer one shell per path and language.
     let a = page("/geo/KEN").await.ok("first");
+    let again = page("/geo/KEN").await.ok("again");
     let b = page("/geo/KEN?tone=technical").await.ok("second");
     let c = page("/geo/ken").await.ok("third");
-    assert_eq!(a.header("etag"), b.header("etag"), "a page differs by path and language only");
-    assert_eq!(a.header("etag"), c.header("etag"), "a place by its code");
     assert!(!a.header("etag").is_empty());
+    assert_eq!(a.header("etag"), again.header("etag"), "the same address, the same page");
+    assert_eq!(a.body, again.body);
+    assert_ne!(a.header("etag"), b.header("etag"), "the page follows the tone in its link");
+    // A place read in any case names one place: the same head, canonical URL.
     assert_eq!(one(&c.text(), "og:url"), format!("{PUBLIC_URL}/geo/KEN"));
-    // Chart pages keep their own bounded cache; other pages stay out of it.
+    assert_eq!(one(&c.text(), "og:title"), one(&a.text(), "og:title"));
+    // Every app page is cached per address, 404 pages included (bounded).
     let own = evidence_server::embedded_state(evidence_server::Config { rate_limit: 0, public_url: PUBLIC_URL.into(), ..Default::default() });
     for uri in ["/coverage?x=1", "/no-such-page?y=2", "/geo/XXX", "/geo/KEN?a=b"] {
         page_of(own.clone(), uri).await;
     }
-    assert_eq!(own.data().pages.len(), 0);
+    assert_eq!(own.data().pages.len(), 4);
+    page_of(own.clone(), "/coverage?x=1").await.ok("the same address again");
+    assert_eq!(own.data().pages.len(), 4, "served from the cache");
     page_of(own.clone(), &format!("/datasets/{DATASET}")).await.ok("a chart page");
-    assert_eq!(own.data().pages.len(), 1);
+    assert_eq!(own.data().pages.len(), 5);
 }
