@@ -161,6 +161,9 @@ pub struct SheetInput<'a> {
     pub release: Option<&'a str>,
     /// The other datasets, to name them in comparability notes.
     pub others: &'a [Dataset],
+    /// Or only their titles by id (a page that has the catalogue, not every
+    /// dataset's figures).
+    pub other_titles: &'a [(String, crate::model::Localised)],
 }
 
 pub fn caveat_kind_label(kind: CaveatKind, lang: Lang) -> &'static str {
@@ -242,7 +245,13 @@ impl ChartSheet {
                 .iter()
                 .filter(|c| c.verdict == verdict)
                 .map(|c| {
-                    input.others.iter().find(|d| d.meta.id == c.dataset).map_or_else(|| c.dataset.clone(), |d| d.meta.title.get(lang).to_string())
+                    input
+                        .others
+                        .iter()
+                        .find(|d| d.meta.id == c.dataset)
+                        .map(|d| d.meta.title.get(lang).to_string())
+                        .or_else(|| input.other_titles.iter().find(|(id, _)| *id == c.dataset).map(|(_, t)| t.get(lang).to_string()))
+                        .unwrap_or_else(|| c.dataset.clone())
                 })
                 .collect();
             if !names.is_empty() {
@@ -321,6 +330,7 @@ impl ChartSheet {
             permalink: permalink.to_string(),
             release: None,
             others: &[],
+            other_titles: &[],
         })
     }
 
@@ -406,6 +416,7 @@ mod tests {
                 permalink: "https://evidence.example/datasets/x".into(),
                 release: Some(&package.version),
                 others: &package.datasets,
+                other_titles: &[],
             });
             assert_eq!(sheet.title, dataset.meta.title.get(lang));
             let shared = sheet.shared.as_ref().expect("the sharer's words");

@@ -64,10 +64,10 @@ async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<GeoL
     })
 }
 
-/// The chart's sheet (evidence::sheet), the same words the first paint,
-/// the embed and the exports carry. Other datasets are named by id in its
-/// comparability notes: a chart page does not load the whole catalogue.
-fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState, release: Option<&str>) -> ChartSheet {
+/// The chart's sheet (evidence::sheet), the same words the embed and the
+/// exports carry; other datasets are named by their titles (`others`, from
+/// the catalogue) in its comparability notes.
+fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState, release: Option<&str>, others: &[(String, evidence::model::Localised)]) -> ChartSheet {
     let names = crate::components::chart_view::geo_names(geographies, state.lang);
     let selection = select(dataset, state, geographies);
     let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state, world: None };
@@ -81,6 +81,7 @@ fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState,
         permalink,
         release,
         others: &[],
+        other_titles: others,
     })
 }
 
@@ -122,6 +123,7 @@ pub fn DatasetPage() -> impl IntoView {
     // Resources in a fixed order (the browser matches the server's data to
     // them by it): the catalogue's first, then the page's own.
     let geo_list = catalogue.geographies();
+    let catalogue_list = catalogue.datasets();
     let data = Resource::new(move || (id.get(), pinned.get()), move |(id, pinned)| load(id, pinned, geo_list));
     let world = Resource::new(
         move || want_map.get(),
@@ -156,6 +158,9 @@ pub fn DatasetPage() -> impl IntoView {
                 // The release line needs the current release: the page is
                 // drawn with it, on the server too.
                 let current = current.await.ok();
+                // Titles of the other datasets, for the comparability notes.
+                let others: Vec<(String, evidence::model::Localised)> =
+                    catalogue_list.await.map(|l| l.datasets.into_iter().map(|d| (d.id, d.title)).collect()).unwrap_or_default();
                 match data.await {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
                     // Drawn once per dataset: nothing read while drawing is
@@ -202,7 +207,7 @@ pub fn DatasetPage() -> impl IntoView {
                             let (dataset, geographies) = (dataset.clone(), geographies.clone());
                             Memo::new(move |_| {
                                 let version = release.clone().or_else(|| current_version.clone());
-                                chart_sheet(&dataset, &geographies, &state.get(), version.as_deref())
+                                chart_sheet(&dataset, &geographies, &state.get(), version.as_deref(), &others)
                             })
                         };
                         // The chart-kind switch offers only the kinds that apply

@@ -256,6 +256,7 @@ pub(crate) mod curated {
             permalink: "https://evidence.example/x".into(),
             release: Some(&package.version),
             others: &package.datasets,
+            other_titles: &[],
         });
         let svg = render_plot(&plot, size);
         Drawn { selection, sheet, svg }

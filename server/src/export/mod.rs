@@ -157,6 +157,7 @@ pub fn sheet(data: &Snapshot, dataset: &Dataset, plot: &Plot, selection: Option<
         permalink: permalink(public_url, &dataset.meta.id, plot.state),
         release: Some(&data.package.version),
         others: &data.package.datasets,
+        other_titles: &[],
     })
 }
 
