@@ -28,8 +28,9 @@ pub struct Snapshot {
     /// Filtered responses already computed, by dataset and raw query. It
     /// belongs to the snapshot, so a reload starts it afresh.
     pub filtered: ResponseCache,
-    /// Chart pages with their first paint, by path and raw query. Fewer
-    /// entries than `filtered`: a map page is ~175 kB.
+    /// Pages rendered by the app's components (`crate::ssr`) and embeds, by
+    /// path and raw query. Fewer entries than `filtered`: a map page is a
+    /// few hundred kB.
     pub pages: ResponseCache,
     /// The map of the data ecosystem (`ecosystem.json`), validated against
     /// this package; None for a data folder without one (an older release).
