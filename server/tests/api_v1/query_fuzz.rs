@@ -87,7 +87,14 @@ proptest! {
         prop_assume!(url.parse::<Uri>().is_ok());
         let r = runtime().block_on(get(&url));
         prop_assert!(!r.status.is_server_error(), "{} -> {}: {}", url, r.status, String::from_utf8_lossy(&r.body));
-        if r.status.is_client_error() {
+        let app_page = !path.starts_with("/api/") && !path.starts_with("/oembed");
+        if r.status.is_client_error() && app_page && r.header("content-type").starts_with("text/html") {
+            // An address the app has no page for is now a real 404 with the
+            // app's own "Page not found" page (pages are rendered on the
+            // server), never any other 4xx as HTML.
+            prop_assert!(r.status == StatusCode::NOT_FOUND, "{} -> {}", url, r.status);
+            prop_assert!(String::from_utf8_lossy(&r.body).contains("Page not found"), "{}: the app's 404 page", url);
+        } else if r.status.is_client_error() {
             prop_assert!(r.header("content-type").starts_with("application/json"), "{} -> {} {:?}", url, r.status, r.header("content-type"));
             let v: serde_json::Value = serde_json::from_slice(&r.body).map_err(|e| TestCaseError::fail(format!("{url}: {e}")))?;
             prop_assert!(v["error"]["code"].is_string() && v["error"]["message"].is_string(), "{}: {}", url, v);

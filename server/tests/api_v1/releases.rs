@@ -90,19 +90,26 @@ async fn a_pinned_chart_page_says_which_release_it_shows() {
         .iter()
         .find(|d| old.package.dataset(&d.meta.id).is_some_and(|o| o.observations != d.observations && o.observations.len() != d.observations.len()))
         .expect("a changed dataset");
+    // The notice is now the app's own (rendered on the server by its
+    // components): `release-pinned`, not the old server `release-notice`.
     let page = text(&get(&format!("/datasets/{}?v=1&release={PREVIOUS}", changed.meta.id)).await);
-    assert!(page.contains(r#"data-testid="release-notice""#), "a notice");
-    assert!(page.contains(&format!("This chart shows data release {PREVIOUS} (2026-11-29). The data has changed since")), "{}", &page[..page.len().min(3000)]);
-    assert!(page.contains(&format!(r#"href="http://127.0.0.1:8080/datasets/{}?v=1" data-testid="release-current""#, changed.meta.id)), "a link to the current view");
+    let excerpt = || page[page.find("<main").unwrap_or(0)..].chars().take(3000).collect::<String>();
+    assert!(page.contains(r#"data-testid="release-pinned""#), "a notice: {}", excerpt());
+    assert!(page.contains(&format!("This chart shows data release {PREVIOUS}")), "{}", excerpt());
+    assert!(page.contains(&format!("The current release is {}", now.package.version)), "{}", excerpt());
+    let link_at = page.find(r#"data-testid="release-current-link""#).expect("a link to the current view");
+    let tag = &page[page[..link_at].rfind("<a ").expect("the link's tag")..link_at];
+    assert!(tag.contains(&format!("/datasets/{}", changed.meta.id)) && !tag.contains("release="), "a link to the current view: {tag}");
 
     // Unknown release: the current data and a notice, not a blank page.
     let page = get(&format!("/datasets/{}?release=1999.1.0", changed.meta.id)).await;
     assert_eq!(page.status, StatusCode::OK);
     let html = text(&page);
-    assert!(html.contains(&format!("Data release 1999.1.0 is not held by this server: this chart shows the current release, {}", now.package.version)), "notice");
-    assert!(html.contains(r#"data-testid="first-paint""#), "the current chart is drawn");
+    let unknown = html.find(r#"data-testid="release-unknown""#).expect("a notice");
+    assert!(html[unknown..].contains("1999.1.0"), "the notice names the release asked for");
+    assert!(html.contains(r#"data-testid="chart""#), "the current chart is drawn");
 
     // The current release: no notice.
     let html = text(&get(&format!("/datasets/{}?release={}", changed.meta.id, now.package.version)).await);
-    assert!(!html.contains("release-notice"));
+    assert!(!html.contains("release-pinned") && !html.contains("release-unknown"));
 }
