@@ -52,7 +52,7 @@ pub type ExtraUrls = fn(&AppState) -> Vec<String>;
 pub const EXTRA_URLS: &[ExtraUrls] = &[];
 
 /// App pages with no parameter (DESIGN §4).
-pub const APP_PAGES: [&str; 8] = ["/", "/datasets", "/compare", "/coverage", "/glossary", "/methods", "/ecosystem", "/geo"];
+pub const APP_PAGES: [&str; 7] = ["/", "/datasets", "/compare", "/coverage", "/glossary", "/methods", "/ecosystem"];
 
 /// The chart kinds worth a default embed and export for a dataset: every
 /// kind, but a map only where the dataset has figures for countries (a
