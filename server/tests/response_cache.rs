@@ -65,7 +65,7 @@ fn the_cache_never_holds_more_than_its_bound() {
 }
 
 #[tokio::test]
-async fn chart_pages_are_cached_in_their_own_smaller_bound() {
+async fn app_pages_are_cached_in_their_own_smaller_bound() {
     use evidence_server::cached::ResponseCache;
     let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
     let router = app(state.clone());
@@ -75,10 +75,15 @@ async fn chart_pages_are_cached_in_their_own_smaller_bound() {
         assert!(state.data().pages.len() <= ResponseCache::MAX_PAGES);
     }
     assert!(!state.data().pages.is_empty());
-    // Other app pages are index.html as built, never cached per query.
+    // Every app page is now rendered on the server by the app's components
+    // and cached per address (no longer index.html as built), in the same
+    // bound: /coverage?x=1 adds one entry, asking again adds none.
     let before = state.data().pages.len();
     get(&router, "/coverage?x=1").await;
-    assert_eq!(state.data().pages.len(), before);
+    assert_eq!(state.data().pages.len(), before + 1, "the coverage page is cached by its address");
+    get(&router, "/coverage?x=1").await;
+    assert_eq!(state.data().pages.len(), before + 1, "and served from the cache");
+    assert!(state.data().pages.len() <= ResponseCache::MAX_PAGES);
 }
 
 /// Regression from fuzzing: U+FFFF in a title once made the SVG malformed
