@@ -3,7 +3,7 @@
 //! just as visible, every dataset without figures for it. Regions say how
 //! many of their countries are covered; percentages are never averaged.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use evidence::aggregate::countries_in;
 use evidence::api::{DatasetList, GeoList, GeoProfile, Glossary, TermName};
@@ -26,13 +26,15 @@ struct PageData {
     profile: GeoProfile,
     geographies: GeoList,
     datasets: DatasetList,
-    glossary_terms: HashMap<String, Vec<TermName>>,
+    // Ordered maps: the page's data travels with the server-rendered page,
+    // which must be the same bytes each time it is drawn (cache, static export).
+    glossary_terms: BTreeMap<String, Vec<TermName>>,
     /// For the world: what each dataset counts under a special code (no
     /// country listed), by dataset id, with the code.
-    unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>>,
+    unassigned: BTreeMap<String, Vec<(String, evidence::model::Observation)>>,
     /// Metadata of the datasets whose latest figures here are not all
     /// verbatim, for the words of their grade notes.
-    metas: HashMap<String, evidence::model::DatasetMeta>,
+    metas: BTreeMap<String, evidence::model::DatasetMeta>,
 }
 
 async fn load(
@@ -46,7 +48,7 @@ async fn load(
     let datasets = datasets.await?;
     // The world's sums over countries leave out what a source counts under
     // no country; those figures, from the data, say where sum and total meet.
-    let mut unassigned: HashMap<String, Vec<(String, evidence::model::Observation)>> = HashMap::new();
+    let mut unassigned: BTreeMap<String, Vec<(String, evidence::model::Observation)>> = BTreeMap::new();
     if profile.geography.kind == GeoKind::World {
         for special in geographies.geographies.iter().filter(|g| g.kind == GeoKind::Special) {
             if let Ok(p) = api::geo_profile(&special.code).await {
@@ -58,7 +60,7 @@ async fn load(
     }
     // Grade notes are worded from the dataset's metadata (its publisher and
     // sources): fetched only where a figure shown is not verbatim.
-    let mut metas = HashMap::new();
+    let mut metas = BTreeMap::new();
     for entry in profile.covered.iter().filter(|e| e.latest.iter().any(|o| !o.grade.is_verbatim())) {
         if let Ok(d) = api::dataset(&entry.dataset.id).await {
             metas.insert(entry.dataset.id.clone(), d.meta);
@@ -66,7 +68,7 @@ async fn load(
     }
     // Terms per dataset, for the glossary links of each caveat panel; the
     // page works without them.
-    let mut glossary_terms: HashMap<String, Vec<TermName>> = HashMap::new();
+    let mut glossary_terms: BTreeMap<String, Vec<TermName>> = BTreeMap::new();
     if let Ok(g) = glossary.await {
         for entry in g.terms {
             for d in entry.datasets {
