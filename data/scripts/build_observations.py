@@ -129,9 +129,10 @@ def ncmec_totals(shared: Path) -> list[dict]:
             continue
         year = r["year"].strip()
         note = {
-            "2024": "Counted in a new way from 2024 (bundling of reports about one incident, the REPORT Act, "
-                    "referrals and informational reports): not comparable with 2019-2023. "
-                    "NBC News gives \"about 29.2 million\" reports before bundling.",
+            "2024": "Counted in a new way from 2024 (bundling of reports about one incident, known only from "
+                    "secondary accounts; the REPORT Act; referrals and informational reports): not comparable "
+                    "with 2019-2023. NBC News gives \"about 29.2 million\" reports (secondary; read here as "
+                    "the count before bundling).",
             "2025": "Counted as in 2024 (assumed: NCMEC's own 2025 pages were not seen).",
         }.get(year)
         if note is None:
