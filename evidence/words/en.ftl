@@ -48,6 +48,16 @@ provenance-heading = Where these figures come from
 comparability-heading = Other datasets
 not-comparable-with = Not comparable with: { $datasets }.
 comparable-with-care = Comparable with care: { $datasets }.
+# Provenance: what the publisher gives by group and the series here are not
+# split by (data package `source_breakdowns`), and an origin known only from
+# a secondary source (`origin_source`).
+list-and = and
+source-also-publishes = The source also publishes figures by { $groups }; not charted here.
+source-breakdowns-technical = The publisher also gives figures by { $groups }, by which the series here are not split: { $details }.
+source-breakdowns-second-hand = (Known from a second-hand account.)
+secondary-source = secondary source
+origin-second-hand = How the figures arise ("{ $origin }") is known only from a second-hand account: { $who }.
+origin-marked-secondary = { $origin } (per a secondary source)
 
 ## The chart's summary sentence
 summary = { $name } for { $places }, { $when }: { $figures }, from { $min } to { $max }.

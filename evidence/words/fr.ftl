@@ -35,6 +35,17 @@ provenance-heading = D'où viennent ces chiffres
 comparability-heading = Autres jeux de données
 not-comparable-with = Non comparable avec : { $datasets }.
 comparable-with-care = Comparable avec précaution : { $datasets }.
+# Provenance : ce que l'éditeur donne par groupe et selon quoi les séries
+# présentées ici ne sont pas ventilées (`source_breakdowns` du paquet de
+# données), et une origine connue seulement par une source secondaire
+# (`origin_source`).
+list-and = et
+source-also-publishes = La source publie aussi des chiffres par { $groups } ; ils ne sont pas représentés ici.
+source-breakdowns-technical = L'éditeur donne aussi des chiffres par { $groups }, selon lesquels les séries présentées ici ne sont pas ventilées : { $details }.
+source-breakdowns-second-hand = (Connu par un compte rendu de seconde main.)
+secondary-source = source secondaire
+origin-second-hand = La façon dont les chiffres sont produits (« { $origin } ») n'est connue que par un compte rendu de seconde main : { $who }.
+origin-marked-secondary = { $origin } (d'après une source secondaire)
 
 ## La phrase qui résume le graphique
 summary = { $name } pour { $places }, { $when } : { $figures }, de { $min } à { $max }.
