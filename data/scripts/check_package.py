@@ -302,6 +302,31 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
                 r.error(w, f"evidence.breakdowns: '{b}' must be one of {sorted(BREAKDOWNS)}")
         if len(bd) != len(set(bd)):
             r.error(w, "evidence.breakdowns: duplicates")
+    # What the publisher gives by group, not charted here: a known group, not
+    # one the figures are split by, listed once, said where, cited to one of
+    # the dataset's own sources (evidence/src/validate.rs has the same rules).
+    source_ids = {s.get("id") for s in ev.get("sources", [])}
+    published = set()
+    for i, sb in enumerate(ev.get("source_breakdowns", [])):
+        sw = f"{w}.source_breakdowns[{i}]"
+        g = sb.get("breakdown")
+        if g not in BREAKDOWNS:
+            r.error(sw, f"breakdown '{g}' must be one of {sorted(BREAKDOWNS)}")
+        if isinstance(bd, list) and g in bd:
+            r.error(sw, f"breakdown '{g}' is in evidence.breakdowns: the figures here are split by it")
+        if g in published:
+            r.error(sw, f"breakdown '{g}' listed twice")
+        published.add(g)
+        check_localised(r, f"{sw}.where", sb.get("where"))
+        if sb.get("source") not in source_ids:
+            r.error(sw, f"source '{sb.get('source')}' is not one of the dataset's evidence.sources")
+        if "url" in sb and not URL.match(str(sb["url"])):
+            r.error(sw, "url is not http(s)")
+        unknown = set(sb) - {"breakdown", "where", "source", "url"}
+        if unknown:
+            r.error(sw, f"unknown keys {sorted(unknown)}")
+    if "origin_source" in ev and ev["origin_source"] not in source_ids:
+        r.error(w, f"evidence.origin_source: '{ev['origin_source']}' is not one of the dataset's evidence.sources")
     for i, b in enumerate(ev.get("breaks", [])):
         bw = f"{w}.breaks[{i}]"
         if not PERIOD.match(str(b.get("period", ""))):

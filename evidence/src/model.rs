@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::period::Period;
+use crate::words::W;
 
 /// A user-interface language. English is complete; French may fall back to
 /// English where a text has no translation yet.
@@ -277,6 +278,28 @@ impl Breakdown {
             (Breakdown::MigrantStatus, Lang::Fr) => "statut migratoire",
         }
     }
+}
+
+/// A group the **publisher** gives figures by, which this package's series
+/// are not split by (e.g. IWF describes the children depicted by sex; the
+/// charted counts are totals). Declared only where the curated sources
+/// record it, each with the dataset's source that says so: absent means
+/// unknown, never "the publisher has none".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceBreakdown {
+    pub breakdown: Breakdown,
+    /// Where the publisher gives it, in a few words ("2024 annual report:
+    /// the share of victims depicted who are girls").
+    #[serde(rename = "where")]
+    pub place: Localised,
+    /// The id of the dataset's source that says so (a secondary source
+    /// makes the sentence say "second-hand").
+    pub source: String,
+    /// The page where it was seen, when it is not the source's own address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Where a figure was seen: the provenance grade every observation carries.
@@ -581,6 +604,16 @@ pub struct DatasetMeta {
     /// said in plain words by [`DatasetMeta::not_broken_down_by`].
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,
+    /// The groups the publisher gives figures by that the series here are
+    /// not split by, each with the source that says so (often none: not
+    /// recorded in the curated sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_breakdowns: Vec<SourceBreakdown>,
+    /// The source from which how the figures arise (`origin`) is known, when
+    /// that is not the publisher's own description (e.g. a survey known
+    /// only from news reports): a secondary one is said beside the origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_source: Option<String>,
     pub licence: String,
     pub sources: Vec<Source>,
     pub indicator: Indicator,
@@ -682,6 +715,81 @@ impl DatasetMeta {
         }
     }
 
+    /// The sentence on the groups the publisher gives figures by and the
+    /// series here are not split by ("The source also publishes figures by
+    /// sex and age group; not charted here."), in the technical tone with
+    /// where each is given; "second-hand" when a cited source is secondary.
+    /// None when the curated sources record none.
+    pub fn source_breakdown_note(&self, tone: Tone, lang: Lang) -> Option<String> {
+        if self.source_breakdowns.is_empty() {
+            return None;
+        }
+        let mut groups: Vec<&str> = Vec::new();
+        for b in &self.source_breakdowns {
+            let label = b.breakdown.label(lang);
+            if !groups.contains(&label) {
+                groups.push(label);
+            }
+        }
+        let and = W::ListAnd.get(lang);
+        let groups = match groups.as_slice() {
+            [one] => one.to_string(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let second_hand = self
+            .source_breakdowns
+            .iter()
+            .any(|b| self.source(&b.source).is_some_and(|s| s.role == SourceRole::Secondary));
+        let mut out = match tone {
+            Tone::Plain => W::SourceAlsoPublishes.fill(lang, &[("groups", &groups)]),
+            Tone::Technical => {
+                let details: Vec<String> = self
+                    .source_breakdowns
+                    .iter()
+                    .map(|b| {
+                        let title = self.source(&b.source).map(|s| s.title.as_str()).unwrap_or(b.source.as_str());
+                        let mut d = format!("{} \u{2014} {} ({title}", b.breakdown.label(lang), b.place.get(lang));
+                        if self.source(&b.source).is_some_and(|s| s.role == SourceRole::Secondary) {
+                            d.push_str(&format!(", {}", W::SecondarySource.get(lang)));
+                        }
+                        d.push(')');
+                        d
+                    })
+                    .collect();
+                let sep = match lang {
+                    Lang::En => "; ",
+                    Lang::Fr => " ; ",
+                };
+                W::SourceBreakdownsTechnical.fill(lang, &[("groups", &groups), ("details", &details.join(sep))])
+            }
+        };
+        if second_hand && tone == Tone::Plain {
+            out.push(' ');
+            out.push_str(W::SourceBreakdownsSecondHand.get(lang));
+        }
+        Some(out)
+    }
+
+    /// The sentence saying that how the figures arise is known only from a
+    /// secondary source (`origin_source`), or None.
+    pub fn origin_note(&self, lang: Lang) -> Option<String> {
+        let source = self.source(self.origin_source.as_deref()?)?;
+        (source.role == SourceRole::Secondary).then(|| {
+            W::OriginSecondHand.fill(lang, &[("origin", self.origin.label(lang)), ("who", &source.publisher)])
+        })
+    }
+
+    /// The origin as the byline shows it: its label, marked when it is
+    /// known only from a secondary source.
+    pub fn origin_label(&self, lang: Lang) -> String {
+        let label = self.origin.label(lang);
+        match self.origin_source.as_deref().and_then(|id| self.source(id)) {
+            Some(s) if s.role == SourceRole::Secondary => W::OriginMarkedSecondary.fill(lang, &[("origin", label)]),
+            _ => label.to_string(),
+        }
+    }
+
     /// The legend lines for the grades present among `observations` (none
     /// when all are verbatim), naming the secondary sources and the
     /// derivations, in the tone and language asked for. Every view that
@@ -741,8 +849,10 @@ impl DatasetMeta {
     /// Every line that must stand beside the caveats wherever `observations`
     /// are shown (caveat panel, export footer, CSV header, embed): the grade
     /// legend, the breaks the view spans and the country-sum warning, the
-    /// selection note, the population when it is not a place, and the plain
-    /// "Not broken down by …" sentence. In this order; none is optional.
+    /// selection note, the population when it is not a place, the plain
+    /// "Not broken down by …" sentence, what the publisher gives by group
+    /// and is not charted, and an origin known only second-hand. In this
+    /// order; none is optional.
     pub fn figure_notes(&self, observations: &[Observation], tone: Tone, lang: Lang) -> Vec<String> {
         let periods: Vec<Period> = observations.iter().map(|o| o.period).collect();
         let mut out = self.grade_notes(observations, tone, lang);
@@ -758,6 +868,8 @@ impl DatasetMeta {
             out.push(format!("{lead} {}.", scope.label.get(lang)));
         }
         out.extend(self.not_broken_down_by(lang));
+        out.extend(self.source_breakdown_note(tone, lang));
+        out.extend(self.origin_note(lang));
         out
     }
 

@@ -95,6 +95,11 @@ struct RawMeta {
     origin: crate::model::Origin,
     /// Required, even when empty: a dataset says what it is split by.
     breakdowns: Vec<crate::model::Breakdown>,
+    /// Optional: absent when the curated sources record none.
+    #[serde(default)]
+    source_breakdowns: Vec<crate::model::SourceBreakdown>,
+    #[serde(default)]
+    origin_source: Option<String>,
     licence: String,
     sources: Vec<crate::model::Source>,
     indicator: crate::model::Indicator,
@@ -247,6 +252,8 @@ pub fn load(src: &dyn FileSource) -> Result<Package, ValidationErrors> {
             sector: meta.sector,
             origin: meta.origin,
             breakdowns: meta.breakdowns,
+            source_breakdowns: meta.source_breakdowns,
+            origin_source: meta.origin_source,
             licence: meta.licence,
             sources: meta.sources,
             indicator: meta.indicator,

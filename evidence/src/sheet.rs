@@ -139,7 +139,9 @@ pub struct ChartSheet {
     pub release_line: Option<String>,
     /// Where the figures shown were seen (the grades of the secondary or
     /// computed ones), the points from which they are counted differently,
-    /// and what they are not broken down by: the data package's words.
+    /// what they are not broken down by, what the publisher gives by group
+    /// and is not charted here, and an origin known only second-hand: the
+    /// data package's words.
     pub provenance: Vec<String>,
     pub permalink_label: String,
     /// The chart page that reproduces this chart (tone and language kept).
@@ -273,7 +275,7 @@ impl ChartSheet {
                 .collect(),
         });
 
-        let mut byline = vec![meta.publisher.clone(), meta.sector.label(lang).to_string(), meta.origin.label(lang).to_string()];
+        let mut byline = vec![meta.publisher.clone(), meta.sector.label(lang).to_string(), meta.origin_label(lang)];
         if !input.years.is_empty() {
             byline.push(input.years.clone());
         }
@@ -311,6 +313,8 @@ impl ChartSheet {
                 let mut lines = meta.grade_notes(plot.observations, tone, lang);
                 lines.extend(meta.breaks.iter().map(|b| format!("{}: {}", b.label.get(lang), b.reason.get(tone, lang))));
                 lines.extend(meta.not_broken_down_by(lang));
+                lines.extend(meta.source_breakdown_note(tone, lang));
+                lines.extend(meta.origin_note(lang));
                 lines
             },
             permalink_label: W::Permalink.get(lang).to_string(),

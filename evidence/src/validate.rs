@@ -170,6 +170,32 @@ pub(crate) fn check_meta(r: &mut Report, meta: &DatasetMeta, glossary: &HashSet<
             r.at(None, "evidence.breakdowns", format!("'{}' listed twice", b.code()));
         }
     }
+    let mut published = HashSet::new();
+    for (i, b) in meta.source_breakdowns.iter().enumerate() {
+        let field = format!("evidence.source_breakdowns[{i}]");
+        if meta.breakdowns.contains(&b.breakdown) {
+            r.at(
+                None,
+                format!("{field}.breakdown"),
+                format!("'{}' is in evidence.breakdowns: the figures here are split by it, so it is not only the publisher's", b.breakdown.code()),
+            );
+        }
+        if !published.insert(b.breakdown) {
+            r.at(None, format!("{field}.breakdown"), format!("'{}' listed twice", b.breakdown.code()));
+        }
+        check_localised(r, &format!("{field}.where"), &b.place);
+        if meta.source(&b.source).is_none() {
+            r.at(None, format!("{field}.source"), format!("'{}' is not one of the dataset's evidence.sources", b.source));
+        }
+        if let Some(url) = &b.url {
+            check_url(r, &format!("{field}.url"), url);
+        }
+    }
+    if let Some(id) = &meta.origin_source
+        && meta.source(id).is_none()
+    {
+        r.at(None, "evidence.origin_source", format!("'{id}' is not one of the dataset's evidence.sources"));
+    }
     if meta.origin.is_report_based() && !meta.caveats.iter().any(|c| c.topic == Some(CaveatTopic::ReportTiming)) {
         r.at(
             None,

@@ -156,6 +156,20 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("breakdowns not declared", with_evidence(|e| { e.as_object_mut().unwrap().remove("breakdowns"); }), "missing field `breakdowns`"),
         ("unknown breakdown", with_evidence(|e| e["breakdowns"] = json!(["religion"])), "unknown variant `religion`"),
         ("breakdown twice", with_evidence(|e| e["breakdowns"] = json!(["sex", "sex"])), "evidence.breakdowns: 'sex' listed twice"),
+        ("unknown source breakdown", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "religion", "where": {"en": "annual report"}, "source": "annual-2023"}])), "unknown variant `religion`"),
+        ("source breakdown citing a source the dataset lacks", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": "annual report"}, "source": "someone-said"}])), "evidence.source_breakdowns[0].source: 'someone-said' is not one of the dataset's evidence.sources"),
+        ("source breakdown the figures are split by", with_evidence(|e| {
+            e["breakdowns"] = json!(["sex"]);
+            e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": "annual report"}, "source": "annual-2023"}]);
+        }), "evidence.source_breakdowns[0].breakdown: 'sex' is in evidence.breakdowns"),
+        ("source breakdown twice", with_evidence(|e| e["source_breakdowns"] = json!([
+            {"breakdown": "age-band", "where": {"en": "table 2"}, "source": "annual-2023"},
+            {"breakdown": "age-band", "where": {"en": "table 3"}, "source": "annual-2023"}])), "evidence.source_breakdowns[1].breakdown: 'age-band' listed twice"),
+        ("source breakdown without saying where", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": " "}, "source": "annual-2023"}])), "evidence.source_breakdowns[0].where.en: empty text"),
+        ("source breakdown without a source", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": "annual report"}}])), "missing field `source`"),
+        ("source breakdown page not a web address", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": "annual report"}, "source": "annual-2023", "url": "file:///etc/passwd"}])), "evidence.source_breakdowns[0].url: 'file:///etc/passwd' is not an http(s) URL"),
+        ("source breakdown with an unknown key", with_evidence(|e| e["source_breakdowns"] = json!([{"breakdown": "sex", "where": {"en": "annual report"}, "source": "annual-2023", "note": "x"}])), "unknown field `note`"),
+        ("origin source the dataset lacks", with_evidence(|e| e["origin_source"] = json!("a-newspaper")), "evidence.origin_source: 'a-newspaper' is not one of the dataset's evidence.sources"),
         ("report-based origin without a report-timing caveat", with_evidence(|e| e["caveats"].as_array_mut().unwrap().retain(|c| c["topic"] != "report-timing")), "a caveat with topic 'report-timing'"),
         ("unknown caveat topic", with_evidence(|e| e["caveats"][4]["topic"] = json!("mood")), "unknown variant `mood`"),
         ("intervals without an uncertainty caveat", with_observation_rows(",KEN,2023,50,10,60,,annual-2023,verbatim,\n"), "figures have intervals: a caveat with topic 'uncertainty'"),

@@ -111,6 +111,8 @@ fn meta(id: &str, title: Localised, unit: Unit, unit_label: Localised, method: M
         sector: Sector::Ngo,
         origin: Origin::HotlineReports,
         breakdowns: Vec::new(),
+        source_breakdowns: Vec::new(),
+        origin_source: None,
         licence: "CC-BY-4.0".to_string(),
         sources: Vec::new(),
         indicator: Indicator {
