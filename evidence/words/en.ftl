@@ -472,3 +472,18 @@ chart-scale-too-small = Too small to see at this scale (under { $limit }): { $na
 
 # --- chart page: a link naming a place that does not exist (issue 13) ---
 unknown-place-code = geo: “{ $code }” is not a place code; it was left out
+
+# --- a page's head: its description and link preview (server/src/site.rs) ---
+# The page titles are the navigation's words (nav-datasets, …), the site's
+# name is site-short-name.
+meta-site-description = Curated, cited figures on online child sexual exploitation and abuse, each shown with what it does and does not represent.
+meta-datasets-description = Every dataset on the dashboard, with its publisher, method, places and years.
+meta-coverage-description = Which dataset has figures for which place and year, and where there are none.
+meta-compare-description = Two datasets side by side, with what makes them comparable or not.
+meta-glossary-description = The terms used on the dashboard, in plain and in technical words, and the terms to avoid.
+meta-methods-description = Where the figures come from, how they are checked, and how gaps and caveats are shown.
+meta-place-description = Every dataset with figures for { $place }, each with its caveats, and every dataset without.
+# A link preview of a chart whose link carries its own title (title=).
+meta-shared-title = Title added by whoever shared this link:
+# The text alternative of a chart's picture in a link preview.
+meta-chart-image-alt = Chart: { $name }

@@ -460,3 +460,18 @@ chart-scale-too-small = Trop petits pour être visibles à cette échelle (sous 
 
 # --- chart page: a link naming a place that does not exist (issue 13) ---
 unknown-place-code = geo : « { $code } » n'est pas un code de lieu ; il a été ignoré
+
+# --- l'en-tête d'une page : sa description et son aperçu de lien (server/src/site.rs) ---
+# Les titres des pages sont les mots de la navigation (nav-datasets, …), le
+# nom du site est site-short-name.
+meta-site-description = Des chiffres publiés et cités sur l'exploitation et les abus sexuels des enfants en ligne, chacun avec ce qu'il représente et ne représente pas.
+meta-datasets-description = Tous les jeux de données du tableau de bord, avec leur éditeur, leur méthode, leurs lieux et leurs années.
+meta-coverage-description = Quel jeu de données a des chiffres pour quel lieu et quelle année, et où il n'y en a pas.
+meta-compare-description = Deux jeux de données côte à côte, avec ce qui les rend comparables ou non.
+meta-glossary-description = Les termes du tableau de bord, en mots simples et en mots techniques, et les termes à éviter.
+meta-methods-description = D'où viennent les chiffres, comment ils sont vérifiés, et comment les lacunes et les mises en garde sont montrées.
+meta-place-description = Chaque jeu de données qui a des chiffres pour { $place }, avec ses mises en garde, et chaque jeu de données qui n'en a pas.
+# L'aperçu d'un lien vers un graphique dont le lien porte son propre titre (title=).
+meta-shared-title = Titre ajouté par la personne qui a partagé ce lien :
+# Le texte de remplacement de l'image d'un graphique dans un aperçu de lien.
+meta-chart-image-alt = Graphique : { $name }

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use evidence::chart::escape_xml as esc;
 use evidence::model::{CaveatKind, Dataset, Geography, Lang};
 use evidence::state::{ChartState, percent_encode};
+use evidence::words::{W, place_for};
 
 use crate::http::{CachePolicy, cached_response};
 use crate::precompress::precompressible;
@@ -83,22 +84,31 @@ fn is_hashed(path: &str) -> bool {
     stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// CSP hashes of the inline scripts in index.html (trunk's loader), so the
-/// policy can stay free of 'unsafe-inline'.
-fn inline_script_hashes(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
-        let tag = &after[..open_end];
-        let body_start = open_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
-        if !tag.contains(" src=") {
-            let body = &after[body_start..body_start + close];
-            out.push_str(&format!(" 'sha256-{}'", base64(&Sha256::digest(body.as_bytes()))));
+/// The Content-Security-Policy source (`'sha256-…'`) that allows an
+/// inline script with this text.
+pub fn script_hash(script: &str) -> String {
+    format!("'sha256-{}'", base64(&Sha256::digest(script.as_bytes())))
+}
+
+/// The CSP sources of every inline script in `html` that a browser would
+/// run (not those with `src=`, not JSON data), in order: what a policy
+/// without 'unsafe-inline' must list for the page (trunk's loader in
+/// index.html, the bootstrap of `crate::ssr`). Tests check served pages
+/// with it.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<script") {
+        let start = at + i;
+        let Some(open_end) = lower[start..].find('>').map(|e| start + e) else { break };
+        let Some(body_end) = lower[open_end + 1..].find("</script").map(|e| open_end + 1 + e) else { break };
+        at = body_end;
+        let tag = &lower[start..open_end];
+        if tag.contains(" src=") || tag.contains("application/json") {
+            continue;
         }
-        rest = &after[body_start + close..];
+        out.push(script_hash(&html[open_end + 1..body_end]));
     }
     out
 }
@@ -155,7 +165,8 @@ impl Site {
         }
         // trunk's loader, and the one script that hands a page's data to
         // the app (crate::ssr): every page's inline scripts, whatever its data.
-        let script_hashes = format!("{} 'sha256-{}'", inline_script_hashes(&index_html), base64(&Sha256::digest(crate::ssr::BOOTSTRAP.as_bytes())));
+        let script_hashes: String =
+            inline_script_hashes(&index_html).into_iter().chain([script_hash(crate::ssr::BOOTSTRAP)]).map(|h| format!(" {h}")).collect();
         // The wasm takes seconds at quality 11: off the request path, once.
         crate::precompress::in_background(
             "app",
@@ -201,7 +212,9 @@ impl Site {
 enum Target<'a> {
     Chart,
     Place(&'a Geography),
-    Page(Word),
+    Home,
+    /// A page of the app: its title and description in the catalogue.
+    Page { title: W, description: W },
     /// An address the app has no page for: the app renders its own "Page
     /// not found" page, sent with a 404 status like a missing dataset or
     /// place (issue 13 item 11: real 404s).
@@ -217,93 +230,17 @@ fn target<'a>(data: &'a Snapshot, path: &str) -> Target<'a> {
         // The app reads place codes in any case (app/src/routes/geo.rs).
         return data.package.geography(&code.to_ascii_uppercase()).map_or(Target::NotFound, Target::Place);
     }
-    match path {
-        "/" | "" => Target::Page(Word::Home),
-        "/datasets" => Target::Page(Word::Datasets),
-        "/coverage" => Target::Page(Word::Coverage),
-        "/compare" => Target::Page(Word::Compare),
-        "/glossary" => Target::Page(Word::Glossary),
-        "/methods" => Target::Page(Word::Methods),
-        "/ecosystem" => Target::Page(Word::Ecosystem),
-        _ => Target::Other,
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Word {
-    Site,
-    SiteDescription,
-    Home,
-    Datasets,
-    DatasetsDescription,
-    Coverage,
-    CoverageDescription,
-    Compare,
-    CompareDescription,
-    Glossary,
-    GlossaryDescription,
-    Methods,
-    MethodsDescription,
-    Ecosystem,
-    EcosystemDescription,
-    PlaceDescription,
-    NotFound,
-    NotFoundDescription,
-    Caveat,
-    SharedTitle,
-    ChartOf,
-}
-
-impl Word {
-    /// The app's words where it has them (app/src/i18n.rs).
-    fn get(self, lang: Lang) -> &'static str {
-        use Word::*;
-        match (self, lang) {
-            // Newer pages take their words from the one catalogue.
-            (Ecosystem, _) => evidence::words::W::EcoTitle.get(lang),
-            (EcosystemDescription, _) => evidence::words::W::EcoMetaDescription.get(lang),
-            (Site, Lang::En) => "CSEA Evidence Dashboard",
-            (Site, Lang::Fr) => "Données EASE en ligne",
-            (SiteDescription | Home, Lang::En) => {
-                "Curated, cited figures on online child sexual exploitation and abuse, each shown with what it does and does not represent."
-            }
-            (SiteDescription | Home, Lang::Fr) => {
-                "Des chiffres publiés et cités sur l'exploitation et les abus sexuels des enfants en ligne, chacun avec ce qu'il représente et ne représente pas."
-            }
-            (Datasets, Lang::En) => "Datasets",
-            (Datasets, Lang::Fr) => "Jeux de données",
-            (DatasetsDescription, Lang::En) => "Every dataset on the dashboard, with its publisher, method, places and years.",
-            (DatasetsDescription, Lang::Fr) => "Tous les jeux de données du tableau de bord, avec leur éditeur, leur méthode, leurs lieux et leurs années.",
-            (Coverage, Lang::En) => "Coverage",
-            (Coverage, Lang::Fr) => "Couverture",
-            (CoverageDescription, Lang::En) => "Which dataset has figures for which place and year, and where there are none.",
-            (CoverageDescription, Lang::Fr) => "Quel jeu de données a des chiffres pour quel lieu et quelle année, et où il n'y en a pas.",
-            (Compare, Lang::En) => "Compare",
-            (Compare, Lang::Fr) => "Comparer",
-            (CompareDescription, Lang::En) => "Two datasets side by side, with what makes them comparable or not.",
-            (CompareDescription, Lang::Fr) => "Deux jeux de données côte à côte, avec ce qui les rend comparables ou non.",
-            (Glossary, Lang::En) => "Glossary",
-            (Glossary, Lang::Fr) => "Glossaire",
-            (GlossaryDescription, Lang::En) => "The terms used on the dashboard, in plain and in technical words, and the terms to avoid.",
-            (GlossaryDescription, Lang::Fr) => "Les termes du tableau de bord, en mots simples et en mots techniques, et les termes à éviter.",
-            (Methods, Lang::En) => "Methods",
-            (Methods, Lang::Fr) => "Méthodes",
-            (MethodsDescription, Lang::En) => "Where the figures come from, how they are checked, and how gaps and caveats are shown.",
-            (MethodsDescription, Lang::Fr) => "D'où viennent les chiffres, comment ils sont vérifiés, et comment les lacunes et les mises en garde sont montrées.",
-            (PlaceDescription, Lang::En) => "Every dataset with figures for {0}, each with its caveats, and every dataset without.",
-            (PlaceDescription, Lang::Fr) => "Chaque jeu de données qui a des chiffres pour {0}, avec ses mises en garde, et chaque jeu de données qui n'en a pas.",
-            (NotFound, Lang::En) => "Page not found",
-            (NotFound, Lang::Fr) => "Page introuvable",
-            (NotFoundDescription, Lang::En) => "There is no page at this address.",
-            (NotFoundDescription, Lang::Fr) => "Il n'y a pas de page à cette adresse.",
-            (Caveat, Lang::En) => "Caveat:",
-            (Caveat, Lang::Fr) => "Mise en garde :",
-            (SharedTitle, Lang::En) => "Title added by whoever shared this link:",
-            (SharedTitle, Lang::Fr) => "Titre ajouté par la personne qui a partagé ce lien :",
-            (ChartOf, Lang::En) => "Chart:",
-            (ChartOf, Lang::Fr) => "Graphique :",
-        }
-    }
+    let (title, description) = match path {
+        "/" | "" => return Target::Home,
+        "/datasets" => (W::NavDatasets, W::MetaDatasetsDescription),
+        "/coverage" => (W::NavCoverage, W::MetaCoverageDescription),
+        "/compare" => (W::NavCompare, W::MetaCompareDescription),
+        "/glossary" => (W::NavGlossary, W::MetaGlossaryDescription),
+        "/methods" => (W::NavMethods, W::MetaMethodsDescription),
+        "/ecosystem" => (W::EcoTitle, W::EcoMetaDescription),
+        _ => return Target::Other,
+    };
+    Target::Page { title, description }
 }
 
 /// What a page says about itself in `<head>`.
@@ -324,8 +261,8 @@ impl Meta {
     /// The site's home, as index.html says it.
     fn home() -> Meta {
         Meta {
-            title: Word::Site.get(Lang::En).to_string(),
-            description: Word::SiteDescription.get(Lang::En).to_string(),
+            title: W::SiteShortName.get(Lang::En).to_string(),
+            description: W::MetaSiteDescription.get(Lang::En).to_string(),
             url: None,
             image: None,
             lang: Lang::En,
@@ -334,7 +271,7 @@ impl Meta {
     }
 
     fn head_tags(&self, with_description: bool) -> String {
-        let site = Word::Site.get(self.lang);
+        let site = W::SiteShortName.get(self.lang);
         let mut out = String::with_capacity(1024);
         let mut meta = |attr: &str, key: &str, value: &str| {
             out.push_str(&format!(r#"<meta {attr}="{key}" content="{}">"#, esc(value)));
@@ -370,7 +307,7 @@ impl Meta {
     }
 
     fn document_title(&self) -> String {
-        let site = Word::Site.get(self.lang);
+        let site = W::SiteShortName.get(self.lang);
         if self.title == site { site.to_string() } else { format!("{} — {site}", self.title) }
     }
 }
@@ -395,12 +332,12 @@ fn chart_meta(base: &str, dataset: &Dataset, state: &ChartState, raw_query: Opti
     let name = meta.title.get(lang).to_string();
     let mut description = String::new();
     if let Some(shared) = state.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        description.push_str(&format!("{} “{shared}”. ", Word::SharedTitle.get(lang)));
+        description.push_str(&format!("{} “{shared}”. ", W::MetaSharedTitle.get(lang)));
     }
     description.push_str(&format!("{} — {} ({}).", meta.indicator.name.get(lang), meta.publisher, dataset.years_label()));
     let caveat = meta.caveats_of(CaveatKind::Bias).next().or_else(|| meta.caveats.first());
     if let Some(c) = caveat {
-        description.push_str(&format!(" {} {}", Word::Caveat.get(lang), c.text(state.tone).get_with_fallback(lang).0));
+        description.push_str(&format!(" {} {}", W::Caveat.get(lang), c.text(state.tone).get_with_fallback(lang).0));
     }
     let query = state.to_query();
     let image = format!("{base}/api/v1/datasets/{}/chart.png?{query}", percent_encode(&meta.id));
@@ -408,7 +345,7 @@ fn chart_meta(base: &str, dataset: &Dataset, state: &ChartState, raw_query: Opti
         Some(_) => format!("{base}/datasets/{}?{query}", percent_encode(&meta.id)),
         None => format!("{base}/datasets/{}", percent_encode(&meta.id)),
     };
-    let alt = format!("{} {name}", Word::ChartOf.get(lang));
+    let alt = W::MetaChartImageAlt.fill(lang, &[("name", &name)]);
     Meta { title: name, description, url: Some(url), image: Some((image, alt)), lang, not_found: false }
 }
 
@@ -419,26 +356,14 @@ fn page_meta(base: &str, target: &Target, path: &str, lang: Lang) -> Meta {
     };
     let (title, description, not_found) = match target {
         Target::Place(g) => {
-            let name = g.name.get(lang).to_string();
-            let d = Word::PlaceDescription.get(lang).replace("{0}", &name);
-            (name, d, false)
+            let d = W::MetaPlaceDescription.fill(lang, &[("place", &place_for(lang, g))]);
+            (g.name.get(lang).to_string(), d, false)
         }
-        Target::Page(Word::Home) => (Word::Site.get(lang).to_string(), Word::SiteDescription.get(lang).to_string(), false),
-        Target::Page(w) => {
-            let d = match w {
-                Word::Datasets => Word::DatasetsDescription,
-                Word::Coverage => Word::CoverageDescription,
-                Word::Compare => Word::CompareDescription,
-                Word::Glossary => Word::GlossaryDescription,
-                Word::Methods => Word::MethodsDescription,
-                Word::Ecosystem => Word::EcosystemDescription,
-                _ => Word::SiteDescription,
-            };
-            (w.get(lang).to_string(), d.get(lang).to_string(), false)
-        }
+        Target::Home => (W::SiteShortName.get(lang).to_string(), W::MetaSiteDescription.get(lang).to_string(), false),
+        Target::Page { title, description } => (title.get(lang).to_string(), description.get(lang).to_string(), false),
         // An address the app has no page for is a 404 like a missing
         // dataset: its head says so, not the home page's.
-        Target::NotFound | Target::Other | Target::Chart => (Word::NotFound.get(lang).to_string(), Word::NotFoundDescription.get(lang).to_string(), true),
+        Target::NotFound | Target::Other | Target::Chart => (W::NotFound.get(lang).to_string(), W::PageNotFoundText.get(lang).to_string(), true),
     };
     Meta { title, description, url: Some(url), image: None, lang, not_found }
 }
@@ -548,8 +473,13 @@ pub async fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: 
         }
     };
     if not_found {
-        // No validators on a 404: there is nothing to revalidate.
-        let mut res = site.page(&HeaderMap::new(), Some(&cached));
+        // No validators on a 404: there is nothing to revalidate (only the
+        // codings the reader accepts are looked at).
+        let mut codings = HeaderMap::new();
+        for v in headers.get_all(header::ACCEPT_ENCODING) {
+            codings.append(header::ACCEPT_ENCODING, v.clone());
+        }
+        let mut res = site.page(&codings, Some(&cached));
         *res.status_mut() = StatusCode::NOT_FOUND;
         res.headers_mut().remove(header::ETAG);
         return res;
@@ -583,8 +513,10 @@ mod tests {
     #[test]
     fn hashes_inline_scripts_only() {
         let html = r#"<script src="/a.js"></script><script type="module">alert(1)</script>"#;
-        let h = inline_script_hashes(html);
-        assert_eq!(h.matches("'sha256-").count(), 1);
+        assert_eq!(inline_script_hashes(html), vec!["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='".to_string()]);
+        let data = r#"<SCRIPT>a()</SCRIPT><script type="application/json" id="d">{"x":1}</script>"#;
+        assert_eq!(inline_script_hashes(data), vec![script_hash("a()")]);
+        assert_eq!(script_hash("a()"), "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='");
         assert_eq!(base64(b"Man"), "TWFu");
         assert_eq!(base64(b"Ma"), "TWE=");
     }
