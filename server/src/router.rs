@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::extract::{FromRef, Request, State};
 use axum::middleware::Next;
 use tower::ServiceExt;
 use axum::http::{Method, StatusCode};
@@ -15,13 +15,19 @@ use tower_http::compression::CompressionLayer;
 
 use crate::error::AppError;
 use crate::routes::{cite, coverage, datasets, ecosystem, embed, exports, geo, glossary, meta, oembed};
-use crate::state::AppState;
+use crate::state::{AppState, WeakState};
 use crate::{limits, security};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// The JSON API and the exports, under `/api/v1`.
-fn api_routes() -> Router<AppState> {
+/// The JSON API and the exports, under `/api/v1`, for any router state
+/// that gives an [`AppState`] (the state itself, or the internal API's
+/// [`WeakState`]).
+fn api_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/datasets", get(datasets::list))
         .route("/datasets/{id}", get(datasets::detail))
@@ -46,7 +52,9 @@ fn api_routes() -> Router<AppState> {
 /// (`crate::ssr`): the API as over HTTP (pinned releases too) and the
 /// built files (the world map's shapes), without the layers that are
 /// about a reader's connection (rate limit, compression, timeouts).
-pub fn internal_api(state: AppState) -> Router {
+/// Built once per state ([`AppState::internal_api`], which keeps it),
+/// over a weak reference to that state.
+pub fn internal_api(state: WeakState) -> Router {
     Router::new()
         .nest("/api/v1", api_routes())
         // The page's embed code is the oEmbed answer (app::components::embed_code).

@@ -285,7 +285,8 @@ impl Parser<'_> {
 /// server state, but "the current release" it compares itself with is this
 /// server's (`pin.current`), as a browser asking `/api/v1/version` gets.
 pub async fn render_page_body(state: &AppState, path_and_query: &str, pin: Option<&crate::router::Pin>) -> Result<RenderedBody, String> {
-    let api = crate::router::internal_api(state.clone());
+    // Built once per state and shared by every render.
+    let api = state.internal_api();
     let mut answers = Vec::new();
     if let Some(pin) = pin.filter(|p| p.current.hash != state.data().hash) {
         let current = evidence::api::version_info(env!("CARGO_PKG_VERSION"), &pin.current.package, &pin.current.hash, Vec::new());

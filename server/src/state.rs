@@ -2,7 +2,9 @@
 //! reload), the configuration and the embedded app.
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock, Weak};
+
+use axum::extract::FromRef;
 
 use crate::site::Site;
 use crate::snapshot::Snapshot;
@@ -37,6 +39,24 @@ pub struct Inner {
     /// them (`release=`) go on working; each with the router that serves
     /// it, built on first use.
     releases: Vec<Release>,
+    /// The API as the server's own rendering asks it (`crate::ssr`),
+    /// built once, on first use ([`AppState::internal_api`]).
+    internal_api: OnceLock<axum::Router>,
+}
+
+/// The state as the internal API router holds it: a weak reference, so
+/// that the router kept inside the state does not keep the state alive
+/// (an `Arc` cycle would never be freed). Its handlers extract a whole
+/// [`AppState`] from it, as the public router's do.
+#[derive(Clone)]
+pub struct WeakState(Weak<Inner>);
+
+impl FromRef<WeakState> for AppState {
+    fn from_ref(weak: &WeakState) -> AppState {
+        // The router lives inside the state and is only called by a render
+        // that holds the state: the state is there.
+        AppState(weak.0.upgrade().expect("the internal API is only called while its state is alive"))
+    }
 }
 
 /// A data release kept beside the current one.
@@ -73,7 +93,7 @@ impl AppState {
     }
     fn build(snapshot: Snapshot, config: Config, site: Arc<Site>, releases: Vec<Release>) -> Self {
         let limiter = crate::limits::RateLimiter::new(config.rate_limit, config.rate_burst);
-        AppState(Arc::new(Inner { snapshot: RwLock::new(Arc::new(snapshot)), config, site, limiter, releases }))
+        AppState(Arc::new(Inner { snapshot: RwLock::new(Arc::new(snapshot)), config, site, limiter, releases, internal_api: OnceLock::new() }))
     }
     /// The earlier releases kept, newest first as given.
     pub fn releases(&self) -> &[Release] {
@@ -98,5 +118,31 @@ impl AppState {
     }
     pub fn limiter(&self) -> &crate::limits::RateLimiter {
         &self.0.limiter
+    }
+    /// The router that answers the app's data requests while the server
+    /// renders a page (`crate::router::internal_api`), built once per state
+    /// and shared by every render (a clone is an `Arc` clone). It reads the
+    /// current snapshot on each request, so a reload needs no new router.
+    pub fn internal_api(&self) -> axum::Router {
+        self.0.internal_api.get_or_init(|| crate::router::internal_api(WeakState(Arc::downgrade(&self.0)))).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_internal_api_is_built_once_and_does_not_keep_its_state_alive() {
+        let state = crate::embedded_state(Config { rate_limit: 0, ..Config::default() });
+        assert!(state.0.internal_api.get().is_none(), "built on first use");
+        let body = crate::ssr::render_page_body(&state, "/glossary", None).await.expect("rendered");
+        assert!(body.html.contains("hydration-data"));
+        assert!(state.0.internal_api.get().is_some(), "the render used the state's router, and it is kept for the next");
+        let first = state.internal_api();
+        let weak = Arc::downgrade(&state.0);
+        drop(first);
+        drop(state);
+        assert!(weak.upgrade().is_none(), "the router kept in the state holds it weakly: no Arc cycle");
     }
 }
