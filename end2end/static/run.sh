@@ -70,6 +70,14 @@ cmp -s "$WORK/site/embed/datasets/ncmec-cybertipline-by-country/chart-map.html" 
   && { echo "FAIL: the map embed is the line embed" >&2; exit 1; }
 curl -fsS "http://127.0.0.1:$PORT/embed/datasets/ncmec-cybertipline-by-country?chart=map" | cmp -s - "$WORK/site/embed/datasets/ncmec-cybertipline-by-country/chart-map.html" \
   || { echo "FAIL: ?chart=map is not served the map embed" >&2; exit 1; }
+# The French /ecosystem page's diagram is the French file, not the English default.
+check "/api/v1/ecosystem.svg?lang=fr&tone=plain&layout=wide" 200 image/svg+xml
+for variant in fr-plain-wide fr-plain-narrow fr-technical-wide fr-technical-narrow en-technical-narrow; do
+  IFS=- read -r l t w <<<"$variant"
+  curl -fsS "http://127.0.0.1:$PORT/api/v1/ecosystem.svg?lang=$l&tone=$t&layout=$w" | cmp -s - "$WORK/site/api/v1/ecosystem-$variant.svg" \
+    || { echo "FAIL: ?lang=$l&tone=$t&layout=$w is not served ecosystem-$variant.svg" >&2; exit 1; }
+done
+grep -q 'lang="fr"' "$WORK/site/api/v1/ecosystem-fr-plain-wide.svg" || { echo "FAIL: the French diagram is not in French" >&2; exit 1; }
 if pgrep -x evidence-server >/dev/null; then echo "note: an evidence-server process runs on this machine; the tests use nginx's port $PORT only"; fi
 
 say "Playwright: embed tests and journeys against nginx on $PORT (no webServer)"

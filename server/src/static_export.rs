@@ -23,8 +23,11 @@
 //! site must answer have their own files ([`query_files`]): each chart
 //! kind's default embed (`/embed/datasets/<id>?chart=bar` →
 //! `embed/datasets/<id>/chart-bar.html`), its SVG, PNG and CSV exports
-//! (`…/chart.svg?chart=bar` → `…/chart-bar.svg`) and the oEmbed answer for
-//! each chart page (`/oembed?url=…/datasets/<id>` → `oembed/<id>.json`);
+//! (`…/chart.svg?chart=bar` → `…/chart-bar.svg`), the oEmbed answer for
+//! each chart page (`/oembed?url=…/datasets/<id>` → `oembed/<id>.json`)
+//! and the ecosystem diagram in every language, tone and layout that the
+//! `/ecosystem` page inlines (`/api/v1/ecosystem.svg?lang=fr&tone=plain&layout=wide`
+//! → `api/v1/ecosystem-fr-plain-wide.svg`, [`ecosystem_diagrams`]);
 //! the host maps the query to the file (`end2end/static/nginx.conf`,
 //! `docs/deploy.md`). Any other query gets the default state's file: an
 //! annotated or filtered export needs the server.
@@ -83,12 +86,36 @@ fn embeds_and_exports(state: &AppState) -> Vec<String> {
 /// the file a host serves for it.
 pub const EMBED_NOT_FOUND: (&str, &str) = ("/embed/datasets/-", "embed/404.html");
 
+/// The ecosystem diagram as the `/ecosystem` page asks for it
+/// (`app/src/api.rs`, `ecosystem_svg`: `?lang=…&tone=…&layout=…`, all three
+/// always given), for every language, tone and layout, with its file
+/// `api/v1/ecosystem-<lang>-<tone>-<layout>.svg`: without them a static
+/// host would answer the French page's diagram with the English one.
+pub fn ecosystem_diagrams() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for lang in evidence::Lang::ALL {
+        for tone in crate::snapshot::TONES {
+            for layout in crate::snapshot::Layout::ALL {
+                let (l, t, w) = (lang.code(), tone.code(), layout.code());
+                out.push((
+                    format!("/api/v1/ecosystem.svg?lang={l}&tone={t}&layout={w}"),
+                    PathBuf::from(format!("api/v1/ecosystem-{l}-{t}-{w}.svg")),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// URLs with a query, each with the file (relative to OUT) that answers it
 /// on a static host configured as `docs/deploy.md` says.
 pub fn query_files(state: &AppState) -> Vec<(String, PathBuf)> {
     let data = state.data();
-    let base = state.config().public_url.trim_end_matches('/').to_string();
     let mut out = Vec::new();
+    if data.ecosystem.is_some() {
+        out.extend(ecosystem_diagrams());
+    }
+    let base = state.config().public_url.trim_end_matches('/').to_string();
     for d in &data.package.datasets {
         let id = &d.meta.id;
         let page = format!("{base}/datasets/{id}");
@@ -133,8 +160,9 @@ pub fn urls(state: &AppState) -> Vec<String> {
     }
     urls.extend(pkg.geographies.iter().map(|g| format!("/api/v1/geo/{}", g.code)));
     urls.extend(embeds_and_exports(state));
-    // The ecosystem map and its default diagram (English, plain, wide;
-    // other variants need the server, like any other query).
+    // The ecosystem map and its default diagram (English, plain, wide);
+    // every other language, tone and layout is a query file
+    // (`ecosystem_diagrams`).
     if data.ecosystem.is_some() {
         urls.push("/api/v1/ecosystem".into());
         urls.push("/api/v1/ecosystem.svg".into());

@@ -97,7 +97,13 @@ async fn every_chart_kinds_default_embed_and_exports_and_oembed_are_files(out: &
     let data = state().data();
     let files = evidence_server::static_export::query_files(&state());
     let kinds: usize = data.package.datasets.iter().map(|d| evidence_server::static_export::chart_kinds(&data, d).len()).sum();
-    assert_eq!(files.len(), data.package.datasets.len() + kinds * 5, "an oEmbed per dataset, and per kind an embed, SVG, PNG, CSV and oEmbed");
+    let diagrams = evidence_server::static_export::ecosystem_diagrams();
+    assert_eq!(diagrams.len(), 8, "the ecosystem diagram in 2 languages x 2 tones x 2 layouts");
+    assert_eq!(
+        files.len(),
+        data.package.datasets.len() + kinds * 5 + diagrams.len(),
+        "an oEmbed per dataset, per kind an embed, SVG, PNG, CSV and oEmbed, and every ecosystem diagram"
+    );
     for (url, file) in &files {
         let live = get(url).await;
         assert_eq!(live.status, StatusCode::OK, "{url}");
@@ -112,6 +118,20 @@ async fn every_chart_kinds_default_embed_and_exports_and_oembed_are_files(out: &
         let png = std::fs::read(out.join(format!("api/v1/datasets/{id}/chart.png"))).expect("png");
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{id}: a PNG");
     }
+    // The ecosystem diagram the French page inlines is the French one, a
+    // file of its own (not the English default), in both layouts and tones.
+    for tone in ["plain", "technical"] {
+        for layout in ["wide", "narrow"] {
+            let url = format!("/api/v1/ecosystem.svg?lang=fr&tone={tone}&layout={layout}");
+            assert!(diagrams.iter().any(|(u, _)| *u == url), "{url} is exported");
+            let fr = std::fs::read_to_string(out.join(format!("api/v1/ecosystem-fr-{tone}-{layout}.svg"))).expect("French diagram");
+            let en = std::fs::read_to_string(out.join(format!("api/v1/ecosystem-en-{tone}-{layout}.svg"))).expect("English diagram");
+            assert!(fr.starts_with("<svg") && fr.contains(r#"lang="fr""#), "{tone} {layout}: {}", &fr[..fr.len().min(200)]);
+            assert_ne!(fr, en, "{tone} {layout}: the French diagram is not the English one");
+        }
+    }
+    let default = std::fs::read(out.join("api/v1/ecosystem.svg")).expect("the default diagram");
+    assert_eq!(default, std::fs::read(out.join("api/v1/ecosystem-en-plain-wide.svg")).expect("en plain wide"), "the default is English, plain, wide");
     // A dataset of countries has a map; one of world figures only has none.
     let (id, _) = sample();
     assert!(out.join(format!("embed/datasets/{id}/chart-map.html")).is_file());
