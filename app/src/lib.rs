@@ -7,6 +7,7 @@
 //! headline rules, coverage cells) is in plain modules tested natively.
 
 pub mod api;
+pub mod chart_data;
 pub mod compare_warnings;
 pub mod components;
 pub mod coverage_cells;
@@ -130,10 +131,23 @@ pub fn App() -> impl IntoView {
 }
 
 /// Everything inside the router: the reader's preferences first, then the
-/// page frame around the routes.
+/// page frame around the routes: the site's, or for an embed (a chart in
+/// someone else's page) its own minimal one.
 #[component]
 fn Shell() -> impl IntoView {
     prefs::provide_prefs();
+    // An embed is never navigated to from the site, nor away from within
+    // its frame (its links open a new tab): its layout is fixed at load.
+    if use_location().pathname.get_untracked().starts_with("/embed/") {
+        return view! {
+            <main class="embed" data-testid="embed">
+                <Routes fallback=routes::embed::EmbedNotFound>
+                    <Route path=path!("/embed/datasets/:id") view=routes::embed::EmbedPage/>
+                </Routes>
+            </main>
+        }
+        .into_any();
+    }
     viewport::provide_viewport();
     // Behaviour, not content: called, not rendered (no node to hydrate).
     document_effects();
@@ -145,6 +159,7 @@ fn Shell() -> impl IntoView {
         </main>
         <SiteFooter/>
     }
+    .into_any()
 }
 
 /// The pages. The language is fixed for the life of a document: the

@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod api;
 pub mod diff;
 pub mod ecosystem;
+pub mod embed;
 pub mod chart;
 pub mod cite;
 pub mod export_csv;

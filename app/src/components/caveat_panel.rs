@@ -27,16 +27,17 @@ fn heading(level: u8, id: Option<String>, text: impl IntoView + 'static) -> AnyV
 /// (evidence::sheet::caveat_sections: the same statements the first paint,
 /// the embed and the exports carry).
 fn section_view(section: CaveatSection, level: u8, lang: Lang) -> impl IntoView {
+    let target = crate::components::sheet::link_target();
     view! {
         <section class=format!("caveat caveat-{}", section.kind.code()) data-kind=section.kind.code()>
             {heading(level + 1, None, section.label)}
             <ul>
                 {section.items.into_iter().map(|item| view! {
-                    <li lang=item.fell_back.then_some("en")>
+                    <li class="caveat-line" lang=item.fell_back.then_some("en")>
                         {item.lead.map(|lead| view! { <strong>{lead} " "</strong> })}
                         {item.text}
                         {item.source_url.map(|u| view! {
-                            " " <a href=u rel="noopener noreferrer external" class="source-link">{W::SourceLink.get(lang)}</a>
+                            " " <a href=u target=target rel="noopener noreferrer external" class="source-link">{W::SourceLink.get(lang)}</a>
                         })}
                     </li>
                 }).collect_view()}

@@ -4,6 +4,7 @@
 //! byte for byte the file a script gets from the API with the same address,
 //! and it carries the title, notes, source, caveats and permalink.
 
+use evidence::chart::sizes::Preset;
 use evidence::model::{Lang, Tone};
 use evidence::state::{ChartState, STATE_VERSION, percent_encode};
 use leptos::prelude::*;
@@ -11,32 +12,6 @@ use leptos::prelude::*;
 use evidence::words::W;
 
 use crate::i18n::use_lang;
-
-/// The sizes the server offers (server/src/export/size.rs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Preset {
-    Report,
-    Slide,
-    Square,
-}
-
-impl Preset {
-    const ALL: [Preset; 3] = [Preset::Report, Preset::Slide, Preset::Square];
-    fn code(self) -> &'static str {
-        match self {
-            Preset::Report => "report",
-            Preset::Slide => "slide",
-            Preset::Square => "square",
-        }
-    }
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Preset::Report => W::PresetReport.get(lang),
-            Preset::Slide => W::PresetSlide.get(lang),
-            Preset::Square => W::PresetSquare.get(lang),
-        }
-    }
-}
 
 /// The API address of one export of `state`.
 fn export_href(dataset_id: &str, file: &str, query: &str) -> String {

@@ -14,4 +14,5 @@ pub mod layout;
 pub mod load_error;
 pub mod profile;
 pub mod release_notice;
+pub mod sheet;
 pub mod site_header;

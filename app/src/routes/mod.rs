@@ -2,6 +2,7 @@ pub mod compare;
 pub mod coverage;
 pub mod dataset;
 pub mod ecosystem;
+pub mod embed;
 pub mod datasets;
 pub mod geo;
 pub mod glossary;

@@ -13,6 +13,7 @@ pub mod line;
 pub mod map;
 pub mod palette;
 pub mod select;
+pub mod sizes;
 pub mod summary;
 pub mod table;
 pub mod text;

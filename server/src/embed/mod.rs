@@ -1,14 +1,14 @@
-//! Embeds: a chart as a small server-rendered page that other sites put in
-//! an iframe, the snippet that does it, and the words on that page.
+//! Embeds: a chart as a small page that other sites put in an iframe, and
+//! the snippet that does it.
 //!
-//! The embed is plain HTML with the chart as inline SVG, not the wasm app:
+//! The page is the app's embed route (app::routes::embed), rendered by the
+//! app's own components on the server and sent without the app's script:
 //! newsrooms need it light, and it must show the chart and its caveats
 //! without any script. One small script (`/embed/frame.js`) only reports
 //! the page height to the parent; `/embed.js` on the parent fits the iframe.
 
-pub mod page;
-pub mod sheet_html;
+pub mod document;
 pub mod snippet;
 
 /// The name other sites show for us (oEmbed `provider_name`, the embed footer).
-pub const PROVIDER_NAME: &str = "CSEA Evidence Dashboard";
+pub use evidence::embed::PROVIDER_NAME;

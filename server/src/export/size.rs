@@ -17,42 +17,8 @@ pub const SCALE: RangeInclusive<u32> = 1..=3;
 /// they are never cut) is checked against this too.
 pub const MAX_PNG_PIXELS: u64 = 5760 * 3240;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    /// A page of a report or a brief, 3:2.
-    Report,
-    /// A presentation slide, 16:9.
-    Slide,
-    /// Social media.
-    Square,
-}
-
-impl Preset {
-    pub const ALL: [Preset; 3] = [Preset::Report, Preset::Slide, Preset::Square];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Preset::Report => "report",
-            Preset::Slide => "slide",
-            Preset::Square => "square",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.code() == s)
-    }
-
-    pub fn size(self) -> Size {
-        match self {
-            Preset::Report => Size::new(1200, 800),
-            Preset::Slide => Size::new(1920, 1080),
-            Preset::Square => Size::new(1080, 1080),
-        }
-    }
-}
-
-/// The default when a request names no size.
-pub const DEFAULT_PRESET: Preset = Preset::Report;
+/// The named sizes live with every other chart size, in `evidence`.
+pub use evidence::chart::sizes::{DEFAULT_PRESET, Preset};
 
 /// Which file is asked for: the size parameters each one accepts differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

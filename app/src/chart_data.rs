@@ -1,0 +1,78 @@
+//! What a chart needs from the API, loaded in one go, and the chart's
+//! sheet built from it: shared by the chart page and the embed, so both
+//! show the same figures with the same words around them.
+
+use evidence::api::{GeoList, TermName};
+use evidence::chart::{Plot, select};
+use evidence::model::{Dataset, Geography, Localised};
+use evidence::sheet::{ChartSheet, SheetInput};
+use evidence::state::ChartState;
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub struct ChartData {
+    pub dataset: Dataset,
+    pub geographies: Vec<Geography>,
+    /// Every geography code with figures in this dataset.
+    pub geos: Vec<String>,
+    pub terms: Vec<TermName>,
+    /// The release these figures are from when the link pins one the
+    /// server holds; None for the current data.
+    pub release: Option<String>,
+    /// The API's refusal of a pinned release it does not hold (the figures
+    /// are then the current ones).
+    pub unknown_release: Option<String>,
+}
+
+/// The dataset (at a pinned release if the link names one the server
+/// holds), its observations and every geography.
+pub async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<GeoList, ApiError>>) -> Result<ChartData, ApiError> {
+    // The three requests at once: on a slow line each round trip counts.
+    let at = pinned.as_deref();
+    let (detail, obs, geo) =
+        futures::future::join3(api::dataset_at(&id, at), api::observations_at(&id, at), std::future::IntoFuture::into_future(geo_list)).await;
+    let geographies = geo?.geographies;
+    let (detail, obs, release, unknown_release) = match (detail, obs) {
+        (Ok(d), Ok(o)) => (d, o, pinned, None),
+        // A release the server does not hold: its message, and the current data.
+        (Err(e), _) | (_, Err(e)) if e.is_unknown_release() => {
+            let (d, o) = futures::future::join(api::dataset(&id), api::observations(&id)).await;
+            (d?, o?, None, Some(e.to_string()))
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    Ok(ChartData {
+        dataset: Dataset { meta: detail.meta, observations: obs.observations },
+        geographies,
+        geos: detail.geos,
+        terms: detail.glossary_terms,
+        release,
+        unknown_release,
+    })
+}
+
+/// The chart's sheet (evidence::sheet), the same words the page, the
+/// embed and the exports carry; other datasets are named by their titles
+/// (`others`, from the catalogue) in its comparability notes.
+pub fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState, release: Option<&str>, others: &[(String, Localised)]) -> ChartSheet {
+    let names = crate::components::chart_view::geo_names(geographies, state.lang);
+    let selection = select(dataset, state, geographies);
+    let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state, world: None };
+    ChartSheet::build(&SheetInput {
+        plot: &plot,
+        years: dataset.years_label(),
+        selection_notes: &selection.notes,
+        missing_geos: &selection.missing_geos,
+        permalink: permalink(&dataset.meta.id, state),
+        release,
+        others: &[],
+        other_titles: others,
+    })
+}
+
+/// The chart page's full address for a state, as a reader would share it.
+pub fn permalink(id: &str, state: &ChartState) -> String {
+    format!("{}/datasets/{}?{}", crate::page_origin(), evidence::state::percent_encode(id), state.to_query())
+}
