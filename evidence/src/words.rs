@@ -142,14 +142,51 @@ pub fn place_for(lang: Lang, geo: &Geography) -> String {
 /// the result in French only; English gives the bare name for every case
 /// (its sentence writes "of" or "in" itself).
 pub fn place_with(lang: Lang, geo: &Geography, case: PlaceCase) -> String {
-    let name = geo.name.get(lang);
+    inflect(lang, geo.name.get(lang), geo.kind == GeoKind::World, geo.article_fr.unwrap_or(ArticleFr::Bare), case)
+}
+
+/// [`place_with`] for a place known only by its code and its name in the
+/// sentence's language (a chart knows no more of its places): its article
+/// from the dashboard's reference list of places
+/// (`data/reference/geographies.csv`); a code not in it is named bare.
+pub fn place_name_with(lang: Lang, code: &str, name: &str, case: PlaceCase) -> String {
+    if lang != Lang::Fr {
+        return name.to_string();
+    }
+    let article = reference_article(code).unwrap_or(ArticleFr::Bare);
+    inflect(lang, name, code == WORLD, article, case)
+}
+
+/// The world's code (UN M49).
+const WORLD: &str = "001";
+
+/// The French article of a place of the reference list, by its code.
+pub fn reference_article(code: &str) -> Option<ArticleFr> {
+    static ARTICLES: std::sync::OnceLock<std::collections::HashMap<String, ArticleFr>> = std::sync::OnceLock::new();
+    ARTICLES
+        .get_or_init(|| {
+            let text = include_str!("../../data/reference/geographies.csv");
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let headers = reader.headers().cloned().unwrap_or_default();
+            let column = |name: &str| headers.iter().position(|h| h == name);
+            let (Some(code), Some(article)) = (column("code"), column("article_fr")) else { return Default::default() };
+            reader
+                .records()
+                .filter_map(Result::ok)
+                .filter_map(|rec| Some((rec.get(code)?.to_string(), ArticleFr::parse(rec.get(article)?)?)))
+                .collect()
+        })
+        .get(code)
+        .copied()
+}
+
+fn inflect(lang: Lang, name: &str, world: bool, article: ArticleFr, case: PlaceCase) -> String {
     if lang != Lang::Fr {
         return name.to_string();
     }
     // "le monde": the world is a common noun in a French sentence.
-    let name = if geo.kind == GeoKind::World { lowercase_first(name) } else { name.to_string() };
+    let name = if world { lowercase_first(name) } else { name.to_string() };
     let vowel = name.chars().next().is_some_and(|c| "AEIOUYÀÂÄÅÉÈÊËÎÏÔÖÛÜaeiouyàâäåéèêëîïôöûü".contains(c));
-    let article = geo.article_fr.unwrap_or(ArticleFr::Bare);
     match (case, article) {
         (PlaceCase::Plain, ArticleFr::Le) => format!("le {name}"),
         (PlaceCase::Plain, ArticleFr::La) => format!("la {name}"),
@@ -251,6 +288,23 @@ mod tests {
         assert_eq!(seen["CUB"], ArticleFr::Bare);
         assert_eq!(seen["002"], ArticleFr::Elided);
         assert_eq!(seen["001"], ArticleFr::Le);
+    }
+
+    #[test]
+    fn a_place_known_by_code_and_name_takes_its_article_from_the_reference_list() {
+        assert_eq!(reference_article("KEN"), Some(ArticleFr::Le));
+        assert_eq!(reference_article("UGA"), Some(ArticleFr::Elided));
+        assert_eq!(reference_article("XXX-not-a-code"), None);
+        let fr = |code: &str, name: &str, case| place_name_with(Lang::Fr, code, name, case);
+        assert_eq!(fr("KEN", "Kenya", PlaceCase::De), "du Kenya");
+        assert_eq!(fr("UGA", "Ouganda", PlaceCase::A), "à l'Ouganda");
+        assert_eq!(fr("PHL", "Philippines", PlaceCase::Plain), "les Philippines");
+        assert_eq!(fr("FRA", "France", PlaceCase::A), "à la France");
+        assert_eq!(fr("001", "Monde", PlaceCase::Plain), "le monde");
+        assert_eq!(fr("MDG", "Madagascar", PlaceCase::De), "de Madagascar");
+        // Unknown to the list: bare, never a guessed article.
+        assert_eq!(fr("ZZ-1", "Atlantide", PlaceCase::Plain), "Atlantide");
+        assert_eq!(place_name_with(Lang::En, "KEN", "Kenya", PlaceCase::De), "Kenya");
     }
 
     #[test]
