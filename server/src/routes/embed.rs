@@ -82,7 +82,12 @@ async fn not_found_page(state: &AppState, path: &str, query: &EmbedQuery, frame_
     res
 }
 
-static STYLESHEET: LazyLock<Cached> = LazyLock::new(|| Cached::new(include_bytes!("../../../assets/embed/embed.css").to_vec(), "asset"));
+/// The site's theme (fonts, colours) then the embed's own layout: one
+/// file for the frame to load, the theme written once for app and embed.
+static STYLESHEET: LazyLock<Cached> = LazyLock::new(|| {
+    let css = concat!(include_str!("../../../style/theme.css"), "\n", include_str!("../../../assets/embed/embed.css"));
+    Cached::new(css.as_bytes().to_vec(), "asset")
+});
 static FRAME_SCRIPT: LazyLock<Cached> = LazyLock::new(|| Cached::new(include_bytes!("../../../assets/embed/frame.js").to_vec(), "asset"));
 static PARENT_SCRIPT: LazyLock<Cached> = LazyLock::new(|| Cached::new(include_bytes!("../../../assets/embed/embed.js").to_vec(), "asset"));
 
