@@ -3,6 +3,7 @@
 //! navigate with them.
 
 use evidence::model::{Lang, Tone};
+use evidence::state::param;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -21,8 +22,8 @@ pub struct Prefs {
 /// Called once, inside the router, above every page.
 pub fn provide_prefs() {
     let query = use_query_map();
-    let lang = Memo::new(move |_| query.read().get("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default());
-    let tone = Memo::new(move |_| query.read().get("tone").and_then(|t| Tone::parse(&t)).unwrap_or_default());
+    let lang = Memo::new(move |_| query.read().get(param::LANG).and_then(|l| Lang::parse(&l)).unwrap_or_default());
+    let tone = Memo::new(move |_| query.read().get(param::TONE).and_then(|t| Tone::parse(&t)).unwrap_or_default());
     provide_context(Prefs { lang: lang.into(), tone: tone.into() });
 }
 

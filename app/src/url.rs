@@ -3,7 +3,7 @@
 //! changed at a time while the others stay as they were.
 
 use evidence::model::{Lang, Tone};
-use evidence::state::{percent_encode, query_pairs};
+use evidence::state::{param, percent_encode, query_pairs};
 
 /// The value of `key` in a query string, decoded.
 pub fn param(query: &str, key: &str) -> Option<String> {
@@ -44,8 +44,8 @@ pub fn with_prefs(path: &str, lang: Lang, tone: Tone) -> String {
         None => (path, None),
     };
     let (base, query) = before_hash.split_once('?').unwrap_or((before_hash, ""));
-    let query = set_param(query, "lang", (lang != Lang::default()).then(|| lang.code()));
-    let query = set_param(&query, "tone", (tone != Tone::default()).then(|| tone.code()));
+    let query = set_param(query, param::LANG, (lang != Lang::default()).then(|| lang.code()));
+    let query = set_param(&query, param::TONE, (tone != Tone::default()).then(|| tone.code()));
     let mut out = join(base, &query);
     if let Some(h) = hash {
         out.push('#');
@@ -61,7 +61,7 @@ pub fn at_release(path: &str, release: Option<&str>) -> String {
         None => path.to_string(),
         Some(r) => {
             let (base, query) = path.split_once('?').unwrap_or((path, ""));
-            join(base, &set_param(query, "release", Some(r)))
+            join(base, &set_param(query, param::RELEASE, Some(r)))
         }
     }
 }

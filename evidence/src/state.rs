@@ -12,6 +12,45 @@ use crate::model::{Lang, Tone};
 use crate::period::Period;
 
 pub const STATE_VERSION: u8 = 1;
+
+/// The names of the chart-state parameters, for code that reads or sets
+/// one of them in a link (the app's switches, the server's exports).
+pub mod param {
+    pub const VERSION: &str = "v";
+    pub const CHART: &str = "chart";
+    pub const GEO: &str = "geo";
+    pub const SERIES: &str = "series";
+    pub const FROM: &str = "from";
+    pub const TO: &str = "to";
+    pub const PERIOD: &str = "period";
+    pub const TONE: &str = "tone";
+    pub const LANG: &str = "lang";
+    pub const TITLE: &str = "title";
+    pub const SUBTITLE: &str = "subtitle";
+    pub const NOTE: &str = "ann";
+    pub const HIGHLIGHT: &str = "hl";
+    /// The data release a link is pinned to: read with the state, but
+    /// served by the server's router (a pinned link gets that release whole).
+    pub const RELEASE: &str = "release";
+}
+
+/// Every parameter of a chart's view, as [`ChartState::from_query`] reads
+/// and [`ChartState::to_query`] writes them (the release aside).
+pub const STATE_PARAMS: [&str; 13] = [
+    param::VERSION,
+    param::CHART,
+    param::GEO,
+    param::SERIES,
+    param::FROM,
+    param::TO,
+    param::PERIOD,
+    param::TONE,
+    param::LANG,
+    param::TITLE,
+    param::SUBTITLE,
+    param::NOTE,
+    param::HIGHLIGHT,
+];
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_SUBTITLE_CHARS: usize = 200;
 pub const MAX_NOTE_CHARS: usize = 140;
@@ -372,6 +411,15 @@ fn parse_note(value: &str) -> Result<Note, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parameter_list_is_what_a_full_state_writes() {
+        let q = "v=1&chart=bar&geo=KEN&series=a&from=2019&to=2023&period=2021&tone=technical&lang=fr&title=t&subtitle=s&ann=2020:n&hl=2020-2021";
+        let (state, warnings) = ChartState::from_query(q);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let written: Vec<String> = state.to_query().split('&').map(|p| p.split('=').next().unwrap_or("").to_string()).collect();
+        assert_eq!(written, STATE_PARAMS.to_vec());
+    }
 
     #[test]
     fn round_trips_a_full_state() {

@@ -5,6 +5,7 @@
 
 use evidence::api::{GeoList, TermName};
 use evidence::model::{Dataset, Geography};
+use evidence::state::param;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -71,7 +72,7 @@ pub fn ComparePage() -> impl IntoView {
         v.resize(2, String::new());
         v
     });
-    let geo = Memo::new(move |_| split_list(query.read().get("geo")).into_iter().map(|g| g.to_ascii_uppercase()).collect::<Vec<_>>());
+    let geo = Memo::new(move |_| split_list(query.read().get(param::GEO)).into_iter().map(|g| g.to_ascii_uppercase()).collect::<Vec<_>>());
     let geo_list = catalogue.geographies();
     let data = Resource::new(move || ids.get(), move |ids| load(ids, geo_list));
     use_page_title(move || Msg::CompareTitle.get(lang.get()).to_string());
@@ -151,7 +152,7 @@ pub fn ComparePage() -> impl IntoView {
                                 none_label=Msg::PlacesInBothDefault
                                 on_change=Callback::new(move |g: Vec<String>| {
                                     let joined = g.join(",");
-                                    go.run(with_param("geo", (!joined.is_empty()).then_some(joined.as_str())));
+                                    go.run(with_param(param::GEO, (!joined.is_empty()).then_some(joined.as_str())));
                                 })/>
                         });
                         // The places shown: the reader's, else those both datasets cover.

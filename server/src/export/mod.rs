@@ -19,19 +19,18 @@ use evidence::chart::{Plot, render_framed, select};
 use evidence::export_csv::{CsvHeader, to_csv};
 use evidence::model::{Dataset, Lang, Observation};
 use evidence::sheet::{ChartSheet, SheetInput};
-use evidence::state::{ChartKind, ChartState, StateWarning, query_pairs};
+use evidence::state::{ChartKind, ChartState, StateWarning, param, query_pairs};
 use evidence::words::W;
 
 use crate::error::AppError;
 use crate::snapshot::Snapshot;
 pub use size::{ImageFormat, Preset, Sizing};
 
-/// The chart-state parameters (see evidence::state).
-pub const STATE_PARAMS: [&str; 13] =
-    ["v", "chart", "geo", "series", "from", "to", "period", "tone", "lang", "title", "subtitle", "ann", "hl"];
+/// The chart-state parameters.
+pub use evidence::state::STATE_PARAMS;
 const IMAGE_SIZE_PARAMS: [&str; 3] = ["width", "height", "preset"];
 /// data.csv is every observation: only the words around it can change.
-pub const DATA_CSV_PARAMS: [&str; 3] = ["v", "tone", "lang"];
+pub const DATA_CSV_PARAMS: [&str; 3] = [param::VERSION, param::TONE, param::LANG];
 
 /// Which export a query is for; each accepts its own parameters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,9 +106,9 @@ impl ExportRequest {
         }
         for code in state.geo.iter().chain(state.notes.iter().filter_map(|n| n.geo.as_ref())) {
             if data.package.geography(code).is_none() {
-                let param = if state.geo.contains(code) { "geo" } else { "ann" };
+                let name = if state.geo.contains(code) { param::GEO } else { param::NOTE };
                 return Err(AppError::bad_param(
-                    param,
+                    name,
                     format!("unknown geography code '{}'; see /api/v1/geo", crate::error::truncate(code)),
                 ));
             }
