@@ -468,6 +468,8 @@ pub async fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: 
                 }
             };
             let page = Cached::new(site.page_with_meta(&meta, &head_extra, &body).into_bytes(), "page");
+            // Compressed once, with the page, not on every request.
+            crate::precompress::now(&page);
             data.pages.insert(key, page.clone());
             page
         }

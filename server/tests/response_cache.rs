@@ -107,3 +107,89 @@ async fn oembed_with_an_empty_format_answers_json() {
     let (status, _, _) = get(&router, "/oembed?url=http%3A%2F%2F127.0.0.1%3A8080%2Fdatasets%2Fiwf-reports&format=xml").await;
     assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
 }
+
+async fn get_with(router: &axum::Router, uri: &str, headers: &[(&str, &str)]) -> axum::response::Response<axum::body::Bytes> {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    axum::response::Response::from_parts(parts, body.collect().await.unwrap().to_bytes())
+}
+
+fn header<'a>(res: &'a axum::response::Response<axum::body::Bytes>, name: &str) -> &'a str {
+    res.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli_decompressor::BrotliDecompress(&mut std::io::Cursor::new(bytes), &mut out).expect("valid brotli");
+    out
+}
+
+/// A page is compressed once, when it is rendered, and kept compressed
+/// with the page: a repeat request that accepts br is sent those stored
+/// bytes (not compressed again), with its coding, `Vary` and the br
+/// representation's own ETag; a reader without br gets the page itself.
+#[tokio::test]
+async fn a_cached_page_is_sent_with_the_brotli_bytes_kept_with_it() {
+    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let router = app(state.clone());
+    let uri = "/geo/KEN";
+    let first = get_with(&router, uri, &[("accept-encoding", "br")]).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let kept = state.data().pages.get(uri).expect("the page is kept");
+    let stored = kept.br.get().expect("compressed when it was rendered").clone();
+    assert_eq!(header(&first, "content-encoding"), "br");
+    assert_eq!(first.body(), &stored, "even the first reader gets the bytes kept");
+    assert_eq!(unbrotli(&stored), kept.body, "the same page");
+    assert!(stored.len() * 4 < kept.body.len(), "compressed: {} of {} bytes", stored.len(), kept.body.len());
+
+    let again = get_with(&router, uri, &[("accept-encoding", "gzip, deflate, br")]).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(header(&again, "content-encoding"), "br");
+    assert_eq!(again.body(), &stored);
+    assert!(header(&again, "vary").to_ascii_lowercase().contains("accept-encoding"));
+    let br_tag = format!("{}-br\"", kept.etag.trim_end_matches('"'));
+    assert_eq!(header(&again, "etag"), br_tag, "the br bytes have their own strong tag");
+    assert_eq!(header(&again, "cache-control"), "no-cache");
+    let revalidated = get_with(&router, uri, &[("accept-encoding", "br"), ("if-none-match", &br_tag)]).await;
+    assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+
+    // Without br: the page itself (gzip is still made by the compression layer).
+    let plain = get_with(&router, uri, &[]).await;
+    assert_eq!(header(&plain, "content-encoding"), "");
+    assert_eq!(plain.body(), &kept.body);
+    assert_eq!(header(&plain, "etag"), kept.etag);
+    let gzip = get_with(&router, uri, &[("accept-encoding", "gzip")]).await;
+    assert_eq!(header(&gzip, "content-encoding"), "gzip");
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip.body()[..]), &mut out).unwrap();
+    assert_eq!(out, kept.body);
+
+    // What is sent is what is kept: stored bytes put under the address
+    // come back as they are, so nothing compresses the page per request.
+    let stand_in = evidence_server::cached::Cached::new(b"<p>kept</p>".repeat(200), "page");
+    let _ = stand_in.br.set(axum::body::Bytes::from_static(b"the bytes kept"));
+    state.data().pages.insert(uri.to_string(), stand_in);
+    let kept_bytes = get_with(&router, uri, &[("accept-encoding", "br")]).await;
+    assert_eq!(kept_bytes.body().as_ref(), b"the bytes kept");
+}
+
+/// A 404 page is kept compressed too, and sent as br to a reader who
+/// accepts it (without validators: there is nothing to revalidate).
+#[tokio::test]
+async fn a_not_found_page_is_sent_compressed_from_the_cache() {
+    let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
+    let router = app(state.clone());
+    for _ in 0..2 {
+        let res = get_with(&router, "/no-such-page", &[("accept-encoding", "br")]).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(header(&res, "content-encoding"), "br");
+        assert_eq!(header(&res, "etag"), "");
+        let kept = state.data().pages.get("/no-such-page").expect("kept");
+        assert_eq!(res.body(), kept.br.get().expect("compressed"));
+        assert!(String::from_utf8(unbrotli(res.body())).unwrap().contains("<main"));
+    }
+}
