@@ -38,6 +38,9 @@ pub struct DatasetSummary {
     pub sector: Sector,
     /// How the figures arise (company reports, household survey...).
     pub origin: Origin,
+    /// True when how the figures arise is known only from a secondary source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub origin_second_hand: bool,
     /// The groups the figures are split by (often none).
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,
@@ -318,6 +321,7 @@ pub fn dataset_summary(d: &Dataset, pkg: &Package) -> DatasetSummary {
         publisher: m.publisher.clone(),
         sector: m.sector,
         origin: m.origin,
+        origin_second_hand: m.origin_second_hand(),
         breakdowns: m.breakdowns.clone(),
         grades: {
             let mut g: Vec<Grade> = d.observations.iter().map(|o| o.grade).collect();

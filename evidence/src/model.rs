@@ -219,6 +219,11 @@ impl Origin {
             (Origin::MetaAnalysis, Lang::Fr) => "Méta-analyse d'études publiées",
         }
     }
+
+    /// Its label, marked when it is known only from a secondary source.
+    pub fn marked_label(self, lang: Lang, second_hand: bool) -> String {
+        if second_hand { W::OriginMarkedSecondary.fill(lang, &[("origin", self.label(lang))]) } else { self.label(lang).to_string() }
+    }
     /// Figures counted as reports arrive: a year's reports can concern abuse
     /// from earlier years and material that keeps recirculating.
     pub fn is_report_based(self) -> bool {
@@ -780,14 +785,15 @@ impl DatasetMeta {
         })
     }
 
+    /// Whether how the figures arise is known only from a secondary source.
+    pub fn origin_second_hand(&self) -> bool {
+        self.origin_source.as_deref().and_then(|id| self.source(id)).is_some_and(|s| s.role == SourceRole::Secondary)
+    }
+
     /// The origin as the byline shows it: its label, marked when it is
     /// known only from a secondary source.
     pub fn origin_label(&self, lang: Lang) -> String {
-        let label = self.origin.label(lang);
-        match self.origin_source.as_deref().and_then(|id| self.source(id)) {
-            Some(s) if s.role == SourceRole::Secondary => W::OriginMarkedSecondary.fill(lang, &[("origin", label)]),
-            _ => label.to_string(),
-        }
+        self.origin.marked_label(lang, self.origin_second_hand())
     }
 
     /// The legend lines for the grades present among `observations` (none

@@ -113,3 +113,19 @@ fn the_brazil_surveys_origin_is_marked_as_known_from_the_news() {
         }
     }
 }
+
+/// The catalogue (API dataset summaries) marks an origin known only
+/// second-hand as the byline does, and no other.
+#[test]
+fn the_catalogue_marks_an_origin_known_second_hand() {
+    let pkg = package();
+    for d in &pkg.datasets {
+        let summary = evidence::api::dataset_summary(d, &pkg);
+        assert_eq!(summary.origin_second_hand, d.meta.id == "dh-phase2-brazil-tf-csea", "{}", d.meta.id);
+        for lang in Lang::ALL {
+            assert_eq!(summary.origin.marked_label(lang, summary.origin_second_hand), d.meta.origin_label(lang), "{}", d.meta.id);
+        }
+    }
+    let brazil = pkg.dataset("dh-phase2-brazil-tf-csea").expect("the Brazil dataset");
+    assert_ne!(brazil.meta.origin_label(Lang::En), brazil.meta.origin.label(Lang::En), "marked");
+}

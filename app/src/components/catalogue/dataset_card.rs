@@ -23,7 +23,7 @@ pub fn DatasetCard(summary: DatasetSummary) -> impl IntoView {
             <p class="meta sector-origin" data-testid="sector-origin" data-sector=s.with_value(|s| s.sector.code()) data-origin=s.with_value(|s| s.origin.code())>
                 {move || s.with_value(|s| {
                     let l = lang.get();
-                    Msg::CardSectorOrigin.fill(l, &[s.sector.label(l), s.origin.label(l)])
+                    Msg::CardSectorOrigin.fill(l, &[s.sector.label(l), &s.origin.marked_label(l, s.origin_second_hand)])
                 })}
             </p>
             <p class="indicator">{move || s.with_value(|s| format!("{} ({})", s.indicator.get(lang.get()), s.unit_label.get(lang.get())))}</p>
