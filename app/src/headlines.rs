@@ -2,8 +2,9 @@
 //! typed in: a latest total, a range across places, a range across forms.
 //! Pure (tested natively); the page words and caveats them.
 
-use evidence::model::{Grade, Observation};
+use evidence::model::{Geography, Grade, Lang, Observation};
 use evidence::period::Period;
+use evidence::words::{PlaceCase, place_name_with, place_with};
 
 /// One figure as the source gave it.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +52,18 @@ pub fn range_across_series(obs: &[Observation]) -> Option<(Figure, Figure, usize
     let low = at.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
     let high = at.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
     Some((Figure::from(*low), Figure::from(*high), at.len()))
+}
+
+/// The two ends of a range across places as the sentence names them
+/// ("from Kenya to Uganda"): in French with the preposition contracted with
+/// each place's article ("du Kenya", "à l'Ouganda"; the catalogue's French
+/// sentence leaves "de" and "à" to these).
+pub fn place_range(geographies: &[Geography], from: &str, to: &str, lang: Lang) -> (String, String) {
+    let name = |code: &str, case| match geographies.iter().find(|g| g.code == code) {
+        Some(g) => place_with(lang, g, case),
+        None => place_name_with(lang, code, code, case),
+    };
+    (name(from, PlaceCase::De), name(to, PlaceCase::A))
 }
 
 fn first_series(obs: &[Observation]) -> Option<String> {
@@ -106,6 +119,28 @@ mod tests {
         assert_eq!((low.geo.as_str(), low.value), ("ETH", 4.6));
         assert_eq!((high.geo.as_str(), high.value), ("PHL", 27.1));
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn a_range_across_places_reads_in_french_with_articles() {
+        use evidence::model::{ArticleFr, GeoKind, Localised};
+        let geo = |code: &str, en: &str, fr: &str, article| Geography {
+            code: code.into(),
+            kind: GeoKind::Country,
+            name: Localised { en: en.into(), fr: Some(fr.into()) },
+            parent: None,
+            iso2: None,
+            m49: None,
+            article_fr: Some(article),
+        };
+        let geos = [geo("KEN", "Kenya", "Kenya", ArticleFr::Le), geo("UGA", "Uganda", "Ouganda", ArticleFr::Elided), geo("PHL", "Philippines", "Philippines", ArticleFr::Les)];
+        let sentence = |from: &str, to: &str, lang: Lang| {
+            let (from, to) = place_range(&geos, from, to, lang);
+            crate::i18n::Msg::HeadlineAcrossPlaces.fill(lang, &["Sollicitation", &from, &to, "3", "tous"])
+        };
+        assert!(sentence("KEN", "UGA", Lang::Fr).starts_with("Sollicitation : du Kenya à l'Ouganda, sur 3 pays"), "{}", sentence("KEN", "UGA", Lang::Fr));
+        assert!(sentence("UGA", "PHL", Lang::Fr).starts_with("Sollicitation : de l'Ouganda aux Philippines,"), "{}", sentence("UGA", "PHL", Lang::Fr));
+        assert!(sentence("KEN", "UGA", Lang::En).starts_with("Sollicitation: from Kenya to Uganda, across 3 countries"), "{}", sentence("KEN", "UGA", Lang::En));
     }
 
     #[test]

@@ -24,6 +24,8 @@ nav-coverage = Coverage
 nav-compare = Compare
 nav-glossary = Glossary
 nav-methods = Methods
+# On a phone the site's links are behind this (a disclosure: it opens and closes them).
+nav-menu = Menu
 
 ## The chart sheet
 caveats-heading = What these figures do and do not show

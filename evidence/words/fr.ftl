@@ -11,6 +11,8 @@ nav-coverage = Couverture
 nav-compare = Comparer
 nav-glossary = Glossaire
 nav-methods = Méthodes
+# Sur un téléphone, les liens du site sont derrière ce mot (il les montre et les cache).
+nav-menu = Menu
 
 ## La fiche du graphique
 caveats-heading = Ce que ces chiffres montrent et ne montrent pas
@@ -201,7 +203,9 @@ home-title = Données sur l'exploitation et les abus sexuels d'enfants en ligne,
 home-intro = Des chiffres tirés de sources publiées — lignes de signalement, CyberTipline du NCMEC, enquêtes auprès des ménages, méta-analyses — chacun présenté avec sa couverture, ses biais connus, sa définition et ses limites de comparaison.
 headline-figures = Chiffres clés, avec leurs mises en garde
 headline-latest = { $name }, { $period }
-headline-across-places = { $name } : de { $from_place } à { $to_place }, sur { $n } pays ({ $series }). Le chiffre propre à chaque pays ; pas une moyenne.
+# { $from_place } porte déjà « de » et { $to_place } « à », contractés avec l'article du lieu
+# (« du Kenya », « de l'Inde », « à l'Ouganda », « aux Philippines ») : evidence::words::place_with.
+headline-across-places = { $name } : { $from_place } { $to_place }, sur { $n } pays ({ $series }). Le chiffre propre à chaque pays ; pas une moyenne.
 headline-across-series = { $name } : de { $from_series } à { $to_series }, sur { $n } formes d'abus, études publiées { $period }.
 caveat = Mise en garde :
 open-chart-and-caveats = Ouvrir le graphique et toutes ses mises en garde

@@ -1,14 +1,14 @@
 //! The home page's three headline figures, each picked by a rule from the
 //! data (headlines.rs) and shown with the caveat that matters most for it.
 
-use evidence::model::{CaveatKind, Dataset, DatasetMeta, Lang, Observation};
+use evidence::model::{CaveatKind, Dataset, DatasetMeta, Geography, Lang, Observation};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::home::headline_card::HeadlineCard;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
-use crate::headlines::{Figure, latest, range_across_places, range_across_series};
+use crate::headlines::{Figure, latest, place_range, range_across_places, range_across_series};
 use crate::i18n::{Msg, value_with_unit};
 use crate::use_catalogue;
 
@@ -46,7 +46,7 @@ fn range_text(meta: &DatasetMeta, low: &Figure, high: &Figure) -> Text {
 
 /// The number and its description, for one rule; None when the data has
 /// nothing to say (the card is then left out, never shown as zero).
-fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + Send + Sync + 'static) -> Option<(Text, Text, Vec<Figure>)> {
+fn figure_texts(d: &Dataset, rule: Rule, geographies: Vec<Geography>) -> Option<(Text, Text, Vec<Figure>)> {
     let meta = d.meta.clone();
     let unit = meta.indicator.unit;
     match rule {
@@ -66,10 +66,12 @@ fn figure_texts(d: &Dataset, rule: Rule, names: impl Fn(&str, Lang) -> String + 
             Some((
                 value,
                 Box::new(move |l| {
+                    // "from Kenya to Uganda", "du Kenya à l'Ouganda".
+                    let (from, to) = place_range(&geographies, &low.geo, &high.geo, l);
                     Msg::HeadlineAcrossPlaces.fill(l, &[
                         meta.indicator.name.get(l),
-                        &names(&low.geo, l),
-                        &names(&high.geo, l),
+                        &from,
+                        &to,
                         &n.to_string(),
                         meta.series_label(&low.series, l),
                     ])
@@ -116,9 +118,7 @@ pub fn HeadlineFigures() -> impl IntoView {
                     Ok(datasets) => view! {
                         <ul class="headline-list">
                             {datasets.into_iter().zip(HEADLINES).filter_map(|(d, (_, rule, kind))| {
-                                let geos = geos.clone();
-                                let names = move |code: &str, l: Lang| geos.iter().find(|g| g.code == code).map_or_else(|| code.to_string(), |g| g.name.get(l).to_string());
-                                let (value, label, shown) = figure_texts(&d, rule, names)?;
+                                let (value, label, shown) = figure_texts(&d, rule, geos.clone())?;
                                 let caveat = d.meta.caveats_of(kind).next().cloned();
                                 let shown_obs = shown_observations(&d.observations, &shown);
                                 Some(view! { <HeadlineCard value=value label=label caveat=caveat dataset_id=d.meta.id.clone() meta=d.meta.clone() shown=shown_obs/> })
