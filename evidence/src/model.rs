@@ -140,17 +140,12 @@ impl Sector {
         Sector::ALL.into_iter().find(|x| x.code() == s)
     }
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Sector::Government, Lang::En) => "Government",
-            (Sector::Government, Lang::Fr) => "Administration publique",
-            (Sector::Industry, Lang::En) => "Industry",
-            (Sector::Industry, Lang::Fr) => "Entreprises",
-            (Sector::Ngo, Lang::En) => "Non-governmental organisation",
-            (Sector::Ngo, Lang::Fr) => "Organisation non gouvernementale",
-            (Sector::Academia, Lang::En) => "Academia",
-            (Sector::Academia, Lang::Fr) => "Recherche universitaire",
-            (Sector::Intergovernmental, Lang::En) => "Intergovernmental organisation",
-            (Sector::Intergovernmental, Lang::Fr) => "Organisation intergouvernementale",
+        match self {
+            Sector::Government => W::SectorGovernment.get(lang),
+            Sector::Industry => W::SectorIndustry.get(lang),
+            Sector::Ngo => W::SectorNgo.get(lang),
+            Sector::Academia => W::SectorAcademia.get(lang),
+            Sector::Intergovernmental => W::SectorIntergovernmental.get(lang),
         }
     }
 }
@@ -200,23 +195,15 @@ impl Origin {
         Origin::ALL.into_iter().find(|x| x.code() == s)
     }
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Origin::CompanyReports, Lang::En) => "Reports from online companies",
-            (Origin::CompanyReports, Lang::Fr) => "Signalements des entreprises en ligne",
-            (Origin::HotlineReports, Lang::En) => "Reports to hotlines",
-            (Origin::HotlineReports, Lang::Fr) => "Signalements aux lignes d'assistance",
-            (Origin::AnalystAssessment, Lang::En) => "Content assessed by analysts",
-            (Origin::AnalystAssessment, Lang::Fr) => "Contenus évalués par des analystes",
-            (Origin::HouseholdSurvey, Lang::En) => "Household survey",
-            (Origin::HouseholdSurvey, Lang::Fr) => "Enquête auprès des ménages",
-            (Origin::OnlineSurvey, Lang::En) => "Online survey",
-            (Origin::OnlineSurvey, Lang::Fr) => "Enquête en ligne",
-            (Origin::PoliceRecords, Lang::En) => "Police records",
-            (Origin::PoliceRecords, Lang::Fr) => "Données enregistrées par la police",
-            (Origin::OffenderSurvey, Lang::En) => "Survey of offenders",
-            (Origin::OffenderSurvey, Lang::Fr) => "Enquête auprès d'auteurs d'infractions",
-            (Origin::MetaAnalysis, Lang::En) => "Meta-analysis of published studies",
-            (Origin::MetaAnalysis, Lang::Fr) => "Méta-analyse d'études publiées",
+        match self {
+            Origin::CompanyReports => W::OriginCompanyReports.get(lang),
+            Origin::HotlineReports => W::OriginHotlineReports.get(lang),
+            Origin::AnalystAssessment => W::OriginAnalystAssessment.get(lang),
+            Origin::HouseholdSurvey => W::OriginHouseholdSurvey.get(lang),
+            Origin::OnlineSurvey => W::OriginOnlineSurvey.get(lang),
+            Origin::PoliceRecords => W::OriginPoliceRecords.get(lang),
+            Origin::OffenderSurvey => W::OriginOffenderSurvey.get(lang),
+            Origin::MetaAnalysis => W::OriginMetaAnalysis.get(lang),
         }
     }
 
@@ -268,19 +255,13 @@ impl Breakdown {
         Breakdown::ALL.into_iter().find(|x| x.code() == s)
     }
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Breakdown::Sex, Lang::En) => "sex",
-            (Breakdown::Sex, Lang::Fr) => "sexe",
-            (Breakdown::AgeBand, Lang::En) => "age group",
-            (Breakdown::AgeBand, Lang::Fr) => "tranche d'âge",
-            (Breakdown::Disability, Lang::En) => "disability",
-            (Breakdown::Disability, Lang::Fr) => "handicap",
-            (Breakdown::EthnicityRace, Lang::En) => "ethnicity or race",
-            (Breakdown::EthnicityRace, Lang::Fr) => "origine ethnique ou raciale",
-            (Breakdown::UrbanRural, Lang::En) => "urban or rural area",
-            (Breakdown::UrbanRural, Lang::Fr) => "milieu urbain ou rural",
-            (Breakdown::MigrantStatus, Lang::En) => "migrant status",
-            (Breakdown::MigrantStatus, Lang::Fr) => "statut migratoire",
+        match self {
+            Breakdown::Sex => W::BreakdownSex.get(lang),
+            Breakdown::AgeBand => W::BreakdownAgeBand.get(lang),
+            Breakdown::Disability => W::BreakdownDisability.get(lang),
+            Breakdown::EthnicityRace => W::BreakdownEthnicityRace.get(lang),
+            Breakdown::UrbanRural => W::BreakdownUrbanRural.get(lang),
+            Breakdown::MigrantStatus => W::BreakdownMigrantStatus.get(lang),
         }
     }
 }
@@ -338,12 +319,10 @@ impl Grade {
     }
     /// A short mark for tables and tooltips: "" for verbatim figures.
     pub fn short_label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Grade::Verbatim, _) => "",
-            (Grade::Secondary, Lang::En) => "secondary source",
-            (Grade::Secondary, Lang::Fr) => "source secondaire",
-            (Grade::Computed, Lang::En) => "computed",
-            (Grade::Computed, Lang::Fr) => "calculé",
+        match self {
+            Grade::Verbatim => "",
+            Grade::Secondary => W::GradeSecondary.get(lang),
+            Grade::Computed => W::GradeComputed.get(lang),
         }
     }
 }
@@ -688,10 +667,7 @@ impl DatasetMeta {
     pub fn break_notes(&self, periods: &[Period], tone: Tone, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         for b in self.breaks_within(periods) {
-            let lead = match lang {
-                Lang::En => format!("Break in the series from {}", b.period.label()),
-                Lang::Fr => format!("Rupture de série à partir de {}", b.period.label()),
-            };
+            let lead = W::BreakFrom.fill(lang, &[("period", &b.period.label())]);
             out.push(format!("{lead}: {}", b.reason.get(tone, lang)));
         }
         for b in &self.breaks {
@@ -709,10 +685,7 @@ impl DatasetMeta {
     pub fn not_broken_down_by(&self, lang: Lang) -> Option<String> {
         let missing: Vec<&str> =
             Breakdown::ALL.iter().filter(|b| !self.breakdowns.contains(b)).map(|b| b.label(lang)).collect();
-        let (lead, and) = match lang {
-            Lang::En => ("Not broken down by", "or"),
-            Lang::Fr => ("Pas de ventilation par", "ni par"),
-        };
+        let (lead, and) = (W::NotBrokenDownBy.get(lang), W::NotBrokenDownOr.get(lang));
         match missing.as_slice() {
             [] => None,
             [one] => Some(format!("{lead} {one}.")),
@@ -813,20 +786,11 @@ impl DatasetMeta {
         if observations.iter().any(|o| o.grade == Grade::Secondary) {
             let who = secondary.join("; ");
             let publisher = &self.publisher;
-            out.push(match (tone, lang) {
-                (Tone::Plain, Lang::En) => format!(
-                    "Hollow marks: figures we found only in a copy or report by someone else ({who}). They have not yet been checked against {publisher}'s own publication."
-                ),
-                (Tone::Plain, Lang::Fr) => format!(
-                    "Marques creuses : chiffres trouvés seulement dans une copie ou un compte rendu par un tiers ({who}). Ils n'ont pas encore été vérifiés dans la publication de {publisher} elle-même."
-                ),
-                (Tone::Technical, Lang::En) => format!(
-                    "Hollow marks: grade \"secondary\": third-party transcription or report ({who}), checked for internal consistency only; not yet verified against the primary publication ({publisher})."
-                ),
-                (Tone::Technical, Lang::Fr) => format!(
-                    "Marques creuses : niveau « secondaire » : transcription ou compte rendu par un tiers ({who}), contrôlé seulement pour sa cohérence interne ; pas encore vérifié dans la publication primaire ({publisher})."
-                ),
-            });
+            let words = match tone {
+                Tone::Plain => W::GradeNoteSecondaryPlain,
+                Tone::Technical => W::GradeNoteSecondaryTechnical,
+            };
+            out.push(words.fill(lang, &[("who", &who), ("publisher", publisher)]));
         }
         let mut derivations: Vec<&str> =
             observations.iter().filter(|o| o.grade == Grade::Computed).map(|o| o.derivation.as_str()).collect();
@@ -834,20 +798,11 @@ impl DatasetMeta {
         derivations.dedup();
         if !derivations.is_empty() {
             let how = derivations.join("; ");
-            out.push(match (tone, lang) {
-                (Tone::Plain, Lang::En) => {
-                    format!("Dashed hollow marks: figures we worked out from published ones, not printed by the source ({how}).")
-                }
-                (Tone::Plain, Lang::Fr) => {
-                    format!("Marques creuses en pointillé : chiffres que nous avons calculés à partir de chiffres publiés, non imprimés par la source ({how}).")
-                }
-                (Tone::Technical, Lang::En) => {
-                    format!("Dashed hollow marks: grade \"computed\": curators' arithmetic on published figures ({how}).")
-                }
-                (Tone::Technical, Lang::Fr) => {
-                    format!("Marques creuses en pointillé : niveau « calculé » : calcul des curateurs sur des chiffres publiés ({how}).")
-                }
-            });
+            let words = match tone {
+                Tone::Plain => W::GradeNoteComputedPlain,
+                Tone::Technical => W::GradeNoteComputedTechnical,
+            };
+            out.push(words.fill(lang, &[("how", &how)]));
         }
         out
     }
@@ -867,11 +822,7 @@ impl DatasetMeta {
             out.push(s.to_string());
         }
         if let Some(scope) = &self.population_scope {
-            let lead = match lang {
-                Lang::En => "Who the figures describe:",
-                Lang::Fr => "Ce que décrivent les chiffres :",
-            };
-            out.push(format!("{lead} {}.", scope.label.get(lang)));
+            out.push(format!("{} {}.", W::PopulationScopeLead.get(lang), scope.label.get(lang)));
         }
         out.extend(self.not_broken_down_by(lang));
         out.extend(self.source_breakdown_note(tone, lang));
@@ -884,11 +835,9 @@ impl DatasetMeta {
         if !self.selection {
             return None;
         }
-        Some(match (tone, lang) {
-            (Tone::Plain, Lang::En) => "These are only some of the names in the full table: do not add them up or read them as a ranking.",
-            (Tone::Plain, Lang::Fr) => "Ce ne sont que quelques noms du tableau complet : ne les additionnez pas et ne les lisez pas comme un classement.",
-            (Tone::Technical, Lang::En) => "A selection from the published table, not the whole of it: sums and ranks over it are not totals or complete rankings.",
-            (Tone::Technical, Lang::Fr) => "Une sélection du tableau publié, non le tableau entier : ni somme ni rang calculés sur elle ne sont des totaux ou des classements complets.",
+        Some(match tone {
+            Tone::Plain => W::SelectionNotePlain.get(lang),
+            Tone::Technical => W::SelectionNoteTechnical.get(lang),
         })
     }
 }

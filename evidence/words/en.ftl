@@ -489,3 +489,40 @@ meta-place-description = Every dataset with figures for { $place }, each with it
 meta-shared-title = Title added by whoever shared this link:
 # The text alternative of a chart's picture in a link preview.
 meta-chart-image-alt = Chart: { $name }
+
+## The data model's names: a publisher's sector, how figures arise, the
+## groups figures may be split by, and a figure's grade (short, for tables).
+sector-government = Government
+sector-industry = Industry
+sector-ngo = Non-governmental organisation
+sector-academia = Academia
+sector-intergovernmental = Intergovernmental organisation
+origin-company-reports = Reports from online companies
+origin-hotline-reports = Reports to hotlines
+origin-analyst-assessment = Content assessed by analysts
+origin-household-survey = Household survey
+origin-online-survey = Online survey
+origin-police-records = Police records
+origin-offender-survey = Survey of offenders
+origin-meta-analysis = Meta-analysis of published studies
+breakdown-sex = sex
+breakdown-age-band = age group
+breakdown-disability = disability
+breakdown-ethnicity-race = ethnicity or race
+breakdown-urban-rural = urban or rural area
+breakdown-migrant-status = migrant status
+grade-secondary = secondary source
+grade-computed = computed
+
+## Notes beside a chart's caveats: grades, breaks, selections, groups not charted.
+break-from = Break in the series from { $period }
+not-broken-down-by = Not broken down by
+# Joins the last group to the others: "by sex, age group, … or migrant status".
+not-broken-down-or = or
+grade-note-secondary-plain = Hollow marks: figures we found only in a copy or report by someone else ({ $who }). They have not yet been checked against { $publisher }'s own publication.
+grade-note-secondary-technical = Hollow marks: grade "secondary": third-party transcription or report ({ $who }), checked for internal consistency only; not yet verified against the primary publication ({ $publisher }).
+grade-note-computed-plain = Dashed hollow marks: figures we worked out from published ones, not printed by the source ({ $how }).
+grade-note-computed-technical = Dashed hollow marks: grade "computed": curators' arithmetic on published figures ({ $how }).
+population-scope-lead = Who the figures describe:
+selection-note-plain = These are only some of the names in the full table: do not add them up or read them as a ranking.
+selection-note-technical = A selection from the published table, not the whole of it: sums and ranks over it are not totals or complete rankings.

@@ -479,3 +479,40 @@ meta-place-description = Chaque jeu de données qui a des chiffres pour { $place
 meta-shared-title = Titre ajouté par la personne qui a partagé ce lien :
 # Le texte de remplacement de l'image d'un graphique dans un aperçu de lien.
 meta-chart-image-alt = Graphique : { $name }
+
+## The data model's names: a publisher's sector, how figures arise, the
+## groups figures may be split by, and a figure's grade (short, for tables).
+sector-government = Administration publique
+sector-industry = Entreprises
+sector-ngo = Organisation non gouvernementale
+sector-academia = Recherche universitaire
+sector-intergovernmental = Organisation intergouvernementale
+origin-company-reports = Signalements des entreprises en ligne
+origin-hotline-reports = Signalements aux lignes d'assistance
+origin-analyst-assessment = Contenus évalués par des analystes
+origin-household-survey = Enquête auprès des ménages
+origin-online-survey = Enquête en ligne
+origin-police-records = Données enregistrées par la police
+origin-offender-survey = Enquête auprès d'auteurs d'infractions
+origin-meta-analysis = Méta-analyse d'études publiées
+breakdown-sex = sexe
+breakdown-age-band = tranche d'âge
+breakdown-disability = handicap
+breakdown-ethnicity-race = origine ethnique ou raciale
+breakdown-urban-rural = milieu urbain ou rural
+breakdown-migrant-status = statut migratoire
+grade-secondary = source secondaire
+grade-computed = calculé
+
+## Notes beside a chart's caveats: grades, breaks, selections, groups not charted.
+break-from = Rupture de série à partir de { $period }
+not-broken-down-by = Pas de ventilation par
+# Joins the last group to the others: "by sex, age group, … or migrant status".
+not-broken-down-or = ni par
+grade-note-secondary-plain = Marques creuses : chiffres trouvés seulement dans une copie ou un compte rendu par un tiers ({ $who }). Ils n'ont pas encore été vérifiés dans la publication de { $publisher } elle-même.
+grade-note-secondary-technical = Marques creuses : niveau « secondaire » : transcription ou compte rendu par un tiers ({ $who }), contrôlé seulement pour sa cohérence interne ; pas encore vérifié dans la publication primaire ({ $publisher }).
+grade-note-computed-plain = Marques creuses en pointillé : chiffres que nous avons calculés à partir de chiffres publiés, non imprimés par la source ({ $how }).
+grade-note-computed-technical = Marques creuses en pointillé : niveau « calculé » : calcul des curateurs sur des chiffres publiés ({ $how }).
+population-scope-lead = Ce que décrivent les chiffres :
+selection-note-plain = Ce ne sont que quelques noms du tableau complet : ne les additionnez pas et ne les lisez pas comme un classement.
+selection-note-technical = Une sélection du tableau publié, non le tableau entier : ni somme ni rang calculés sur elle ne sont des totaux ou des classements complets.
