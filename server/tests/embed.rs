@@ -229,12 +229,17 @@ async fn an_embed_sets_no_cookies_and_loads_nothing_from_other_origins() {
                 || (key == "href" && name != "a");
             if fetched {
                 resources.push(format!("{name} {key}={value}"));
-                let same_origin = value.starts_with('/') && !value.starts_with("//") || value.starts_with('#') || value.starts_with(&format!("{PUBLIC}/"));
+                // "data:," is the empty icon, named so that no favicon is asked for.
+                let same_origin = value.starts_with('/') && !value.starts_with("//")
+                    || value.starts_with('#')
+                    || value.starts_with(&format!("{PUBLIC}/"))
+                    || (name == "link" && value == "data:,");
                 assert!(same_origin, "<{name} {key}=\"{value}\"> is fetched from another origin");
             }
         }
     }
     assert!(resources.iter().any(|r| r.starts_with("script src=/embed/frame.js")), "{resources:?}");
+    assert!(resources.iter().any(|r| r == "link href=data:,"), "an empty icon, so the frame asks for no /favicon.ico: {resources:?}");
     let css = get("/embed/embed.css").await;
     for url in css.body.split("url(").skip(1) {
         let target = url.trim_start_matches(['"', '\'']);

@@ -1,7 +1,8 @@
 //! The document around an embed's body: its `<head>` (title, canonical
 //! link, the embed stylesheet and frame script) and the `<html>`
 //! attributes the frame script and stylesheet read (language, theme, the
-//! frame id sent with height messages). The body is the app's.
+//! frame id sent with height messages). The body is the app's. No icon
+//! is fetched (an empty one is named): a widget has no tab of its own.
 
 use evidence::chart::escape_xml as esc;
 use evidence::embed::EmbedQuery;
@@ -20,7 +21,7 @@ pub fn document(query: &EmbedQuery, frame_id: &str, title: &str, canonical: Opti
     if let Some(href) = canonical {
         out.push_str(&format!(r#"<link rel="canonical" href="{}">"#, esc(href)));
     }
-    out.push_str(r#"<meta name="referrer" content="strict-origin-when-cross-origin"><link rel="stylesheet" href="/embed/embed.css"><script src="/embed/frame.js" defer></script></head><body>"#);
+    out.push_str(r#"<meta name="referrer" content="strict-origin-when-cross-origin"><link rel="icon" href="data:,"><link rel="stylesheet" href="/embed/embed.css"><script src="/embed/frame.js" defer></script></head><body>"#);
     out.push_str(body);
     out.push_str("</body></html>");
     out
