@@ -37,13 +37,16 @@ pub fn brotli_at(bytes: &[u8], quality: i32) -> Vec<u8> {
 /// 11's (the map page: 97 kB against 84 kB; gzip -6 gives 136 kB).
 pub const PAGE_QUALITY: i32 = 5;
 
-/// Compresses a body now, at [`PAGE_QUALITY`], and fills its `br` slot:
-/// for a page rendered once per address and then kept
-/// (`crate::site::app_page`), so that every later request sends these
-/// bytes instead of compressing the page again.
+/// Compresses a body now, at [`PAGE_QUALITY`], unless it is already, and
+/// fills its `br` slot: for a page rendered once per address and kept
+/// (`crate::site::app_page`), when its first reader that accepts br asks
+/// for it, so that every later request sends these bytes instead of
+/// compressing the page again (and a page nobody asks with br for, as the
+/// static export's, is never compressed). Readers at the same moment wait
+/// for one compression.
 pub fn now(cached: &Cached) {
-    if cached.br.get().is_none() && precompressible("text/html", cached.body.len()) {
-        let _ = cached.br.set(Bytes::from(brotli_at(&cached.body, PAGE_QUALITY)));
+    if precompressible("text/html", cached.body.len()) {
+        cached.br.get_or_init(|| Bytes::from(brotli_at(&cached.body, PAGE_QUALITY)));
     }
 }
 

@@ -468,12 +468,15 @@ pub async fn app_page(state: &AppState, headers: &HeaderMap, path: &str, query: 
                 }
             };
             let page = Cached::new(site.page_with_meta(&meta, &head_extra, &body).into_bytes(), "page");
-            // Compressed once, with the page, not on every request.
-            crate::precompress::now(&page);
             data.pages.insert(key, page.clone());
             page
         }
     };
+    // Compressed once, for the first reader who accepts br, and kept with
+    // the page: not on every request.
+    if crate::http::accepts_br(headers) {
+        crate::precompress::now(&cached);
+    }
     if not_found {
         // No validators on a 404: there is nothing to revalidate (only the
         // codings the reader accepts are looked at).

@@ -128,10 +128,11 @@ fn unbrotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A page is compressed once, when it is rendered, and kept compressed
-/// with the page: a repeat request that accepts br is sent those stored
-/// bytes (not compressed again), with its coding, `Vary` and the br
-/// representation's own ETag; a reader without br gets the page itself.
+/// A page is compressed once, for its first reader who accepts br, and
+/// kept compressed with the page: a repeat request that accepts br is sent
+/// those stored bytes (not compressed again), with its coding, `Vary` and
+/// the br representation's own ETag; a reader without br gets the page
+/// itself.
 #[tokio::test]
 async fn a_cached_page_is_sent_with_the_brotli_bytes_kept_with_it() {
     let state = embedded_state(Config { rate_limit: 0, ..Config::default() });
@@ -140,7 +141,7 @@ async fn a_cached_page_is_sent_with_the_brotli_bytes_kept_with_it() {
     let first = get_with(&router, uri, &[("accept-encoding", "br")]).await;
     assert_eq!(first.status(), StatusCode::OK);
     let kept = state.data().pages.get(uri).expect("the page is kept");
-    let stored = kept.br.get().expect("compressed when it was rendered").clone();
+    let stored = kept.br.get().expect("compressed for its first reader who accepts br").clone();
     assert_eq!(header(&first, "content-encoding"), "br");
     assert_eq!(first.body(), &stored, "even the first reader gets the bytes kept");
     assert_eq!(unbrotli(&stored), kept.body, "the same page");
@@ -156,6 +157,11 @@ async fn a_cached_page_is_sent_with_the_brotli_bytes_kept_with_it() {
     assert_eq!(header(&again, "cache-control"), "no-cache");
     let revalidated = get_with(&router, uri, &[("accept-encoding", "br"), ("if-none-match", &br_tag)]).await;
     assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+
+    // A page nobody has asked with br for is not compressed (the static
+    // export's pages, for one).
+    get_with(&router, "/geo/UGA", &[("accept-encoding", "gzip")]).await;
+    assert!(state.data().pages.get("/geo/UGA").expect("kept").br.get().is_none());
 
     // Without br: the page itself (gzip is still made by the compression layer).
     let plain = get_with(&router, uri, &[]).await;
