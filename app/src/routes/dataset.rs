@@ -1,5 +1,5 @@
 //! `/datasets/{id}?<chart state>`: the chart page. Header, controls, the
-//! chart with its caveat panel beside it, the data table and the sources.
+//! chart with its caveat panel beside it, then the data table and the sources.
 //! Everything the user sets lives in the URL query, a pinned data release
 //! (`release=`) too: the page then shows that release's figures and says so.
 
@@ -16,7 +16,7 @@ use crate::components::caveat_panel::CaveatPanel;
 use crate::components::chart::chart_controls::ChartControls;
 use crate::components::chart::chart_page_skeleton::ChartPageSkeleton;
 use crate::components::chart::multi_select::Choice;
-use crate::components::chart_view::ChartView;
+use crate::components::chart_view::{ChartTable, ChartView};
 use crate::components::cite_panel::CitePanel;
 use crate::components::release_notice::{Pinned, ReleaseNotice};
 use crate::components::layout::page_skeleton::PageSkeleton;
@@ -223,6 +223,7 @@ pub fn DatasetPage() -> impl IntoView {
                             .collect();
                         let compare_target = format!("/compare?datasets={}", meta.id);
                         let (note_periods, note_places) = (periods.clone(), geo_options.clone());
+                        let (table_dataset, table_geographies) = (dataset.clone(), geographies.clone());
                         view! {
                             <article class="chart-page" aria-labelledby="chart-title">
                                 <header class="chart-header">
@@ -259,7 +260,7 @@ pub fn DatasetPage() -> impl IntoView {
                                                 Suspend::new(async move {
                                                     match world.await {
                                                         Err(e) => view! { <LoadError error=e on_retry=move |_| world.refetch()/> }.into_any(),
-                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world/> }.into_any(),
+                                                        Ok(world) => view! { <ChartView dataset=dataset geographies=geographies state=s world=world no_table=true/> }.into_any(),
                                                     }
                                                 })
                                             }}
@@ -269,6 +270,11 @@ pub fn DatasetPage() -> impl IntoView {
                                         definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
                                         terms=terms/>
                                 </div>
+                                // The figures behind the chart, after the caveats: the page's
+                                // order (and the Tab key's) is the order it reads in, on a
+                                // phone as on a wide screen (chart and caveats side by side,
+                                // the table under both).
+                                {move || view! { <ChartTable dataset=table_dataset.clone() geographies=table_geographies.clone() state=state.get()/> }}
                                 // The rest of the sheet's statements: which datasets this
                                 // one may not be mixed with, and where its figures come from.
                                 {move || sheet.with(|s| {
