@@ -4,7 +4,7 @@
 
 use evidence::api::{GeoList, TermName};
 use evidence::chart::{Plot, select};
-use evidence::model::{Dataset, Geography, Localised};
+use evidence::model::{Dataset, Geography, Localised, Observation};
 use evidence::sheet::{ChartSheet, SheetInput};
 use evidence::state::ChartState;
 use leptos::prelude::*;
@@ -75,4 +75,44 @@ pub fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartSt
 /// The chart page's full address for a state, as a reader would share it.
 pub fn permalink(id: &str, state: &ChartState) -> String {
     format!("{}/datasets/{}?{}", crate::page_origin(), evidence::state::percent_encode(id), state.to_query())
+}
+
+/// Whether the view `state` of a pinned release's `dataset` shows the same
+/// figures with the dataset's observations as they are now (`now`).
+pub fn same_figures(dataset: &Dataset, now: &[Observation], state: &ChartState, geographies: &[Geography]) -> bool {
+    let current = Dataset { meta: dataset.meta.clone(), observations: now.to_vec() };
+    select(dataset, state, geographies).observations == select(&current, state, geographies).observations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset(values: &[(&str, &str, f64)]) -> Dataset {
+        let package = evidence::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("the data package");
+        let mut d = package.dataset("ncmec-cybertipline-totals").expect("a dataset").clone();
+        d.observations.retain(|o| values.iter().any(|(_, p, _)| o.period.label() == *p));
+        for o in &mut d.observations {
+            if let Some((_, _, v)) = values.iter().find(|(_, p, _)| o.period.label() == *p) {
+                o.value = *v;
+            }
+        }
+        d
+    }
+
+    #[test]
+    fn a_pinned_view_is_the_same_only_if_its_figures_are() {
+        let geographies = Vec::new();
+        let state = ChartState::default();
+        let then = dataset(&[("001", "2022", 1.0), ("001", "2023", 2.0)]);
+        assert!(same_figures(&then, &then.observations, &state, &geographies));
+        let mut revised = then.observations.clone();
+        revised[0].value += 1.0;
+        assert!(!same_figures(&then, &revised, &state, &geographies), "a revised figure");
+        let mut added = then.observations.clone();
+        let mut later = added[0].clone();
+        later.period = "2030".parse().expect("a period");
+        added.push(later);
+        assert!(!same_figures(&then, &added, &state, &geographies), "a new year in the view");
+    }
 }

@@ -80,6 +80,8 @@ test('a page pinned to an earlier release shows its figures, says so, and links 
   await gotoTable(page, `v=1&chart=table&release=${EARLIER}`);
   const notice = page.getByTestId('release-pinned');
   await expect(notice).toContainText(`This chart shows data release ${EARLIER}. The current release is ${current}.`);
+  // 2026.11.0 stops at 2023, so this view's figures differ now; the notice says so.
+  await expect(notice).toContainText("This view's figures have changed since.");
   await expect(page.getByTestId('data-release')).toContainText(EARLIER);
   // The app's notice took over from the server's, above its first paint.
   await expect(page.getByTestId('release-notice')).toHaveCount(0);

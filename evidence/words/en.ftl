@@ -198,6 +198,8 @@ cite-ris = RIS
 cite-csl-json = CSL-JSON
 release-pinned = This chart shows data release { $release }. The current release is { $current }.
 release-pinned-link = See the current view
+release-pinned-same = This view's figures are the same in the current release.
+release-pinned-changed = This view's figures have changed since.
 release-unknown = This link asks for a data release this server does not hold, so the current data is shown.
 
 ## ---- App pages (app/src/i18n.rs maps its `Msg` names to these keys; owner: the words catalogue) ----

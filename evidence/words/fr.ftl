@@ -186,6 +186,8 @@ cite-ris = RIS
 cite-csl-json = CSL-JSON
 release-pinned = Ce graphique montre l'édition des données { $release }. L'édition actuelle est { $current }.
 release-pinned-link = Voir la vue actuelle
+release-pinned-same = Les chiffres de cette vue sont les mêmes dans l'édition actuelle.
+release-pinned-changed = Les chiffres de cette vue ont changé depuis.
 release-unknown = Ce lien demande une édition des données que ce serveur ne conserve pas : les données actuelles sont affichées.
 
 ## ---- Pages de l'application (app/src/i18n.rs relie ses noms `Msg` à ces clés) ----

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 /// What a pinned link got.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pinned {
-    /// An earlier release the server holds, shown as it was.
-    Earlier { release: String, current: String },
+    /// An earlier release the server holds, shown as it was; `same` says
+    /// whether this view's figures are the same now (None: not known).
+    Earlier { release: String, current: String, same: Option<bool> },
     /// A release the server does not hold: the API's message.
     Unknown { message: String },
 }
@@ -19,8 +20,14 @@ pub enum Pinned {
 #[component]
 pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Signal<String>) -> impl IntoView {
     let (text, testid) = match pinned {
-        Pinned::Earlier { release, current } => {
-            (W::ReleasePinned.fill(lang, &[("release", &release), ("current", &current)]), "release-pinned")
+        Pinned::Earlier { release, current, same } => {
+            let mut text = W::ReleasePinned.fill(lang, &[("release", &release), ("current", &current)]);
+            match same {
+                Some(true) => text.push_str(&format!(" {}", W::ReleasePinnedSame.get(lang))),
+                Some(false) => text.push_str(&format!(" {}", W::ReleasePinnedChanged.get(lang))),
+                None => {}
+            }
+            (text, "release-pinned")
         }
         Pinned::Unknown { message } => (format!("{} ({message})", W::ReleaseUnknown.get(lang)), "release-unknown"),
     };

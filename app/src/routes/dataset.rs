@@ -3,15 +3,13 @@
 //! Everything the user sets lives in the URL query, a pinned data release
 //! (`release=`) too: the page then shows that release's figures and says so.
 
-use evidence::api::{GeoList, TermName};
-use evidence::chart::{Plot, select};
-use evidence::model::{Dataset, GeoKind, Geography, Lang, Unit};
-use evidence::sheet::{ChartSheet, SheetInput};
+use evidence::model::{GeoKind, Geography, Lang, Unit};
 use evidence::state::{ChartKind, ChartState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::chart_data::{ChartData, chart_sheet, load, same_figures};
 use crate::components::caveat_panel::CaveatPanel;
 use crate::components::chart::chart_controls::ChartControls;
 use crate::components::chart::chart_page_skeleton::ChartPageSkeleton;
@@ -19,71 +17,13 @@ use crate::components::chart::multi_select::Choice;
 use crate::components::chart_view::{ChartTable, ChartView};
 use crate::components::cite_panel::CitePanel;
 use crate::components::release_notice::{Pinned, ReleaseNotice};
+use crate::components::sheet::shared_words::SharedWords;
+use crate::components::sheet::sheet_notes::SheetNotes;
+use crate::components::sheet::sheet_sources::SheetSources;
 use crate::components::layout::page_skeleton::PageSkeleton;
 use crate::components::load_error::LoadError;
 use crate::i18n::{Msg, t, use_lang};
 use crate::prefs::{use_go, use_href, use_page_title};
-
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-struct PageData {
-    dataset: Dataset,
-    geographies: Vec<Geography>,
-    /// Every geography code with figures in this dataset.
-    geos: Vec<String>,
-    terms: Vec<TermName>,
-    /// The release these figures are from when the link pins one the
-    /// server holds; None for the current data.
-    release: Option<String>,
-    /// The API's refusal of a pinned release it does not hold (the figures
-    /// are then the current ones).
-    unknown_release: Option<String>,
-}
-
-async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<GeoList, ApiError>>) -> Result<PageData, ApiError> {
-    // The three requests at once: on a slow line each round trip counts.
-    let at = pinned.as_deref();
-    let (detail, obs, geo) =
-        futures::future::join3(api::dataset_at(&id, at), api::observations_at(&id, at), std::future::IntoFuture::into_future(geo_list)).await;
-    let geographies = geo?.geographies;
-    let (detail, obs, release, unknown_release) = match (detail, obs) {
-        (Ok(d), Ok(o)) => (d, o, pinned, None),
-        // A release the server does not hold: its message, and the current data.
-        (Err(e), _) | (_, Err(e)) if e.is_unknown_release() => {
-            let (d, o) = futures::future::join(api::dataset(&id), api::observations(&id)).await;
-            (d?, o?, None, Some(e.to_string()))
-        }
-        (Err(e), _) | (_, Err(e)) => return Err(e),
-    };
-    Ok(PageData {
-        dataset: Dataset { meta: detail.meta, observations: obs.observations },
-        geographies,
-        geos: detail.geos,
-        terms: detail.glossary_terms,
-        release,
-        unknown_release,
-    })
-}
-
-/// The chart's sheet (evidence::sheet), the same words the embed and the
-/// exports carry; other datasets are named by their titles (`others`, from
-/// the catalogue) in its comparability notes.
-fn chart_sheet(dataset: &Dataset, geographies: &[Geography], state: &ChartState, release: Option<&str>, others: &[(String, evidence::model::Localised)]) -> ChartSheet {
-    let names = crate::components::chart_view::geo_names(geographies, state.lang);
-    let selection = select(dataset, state, geographies);
-    let plot = Plot { meta: &dataset.meta, observations: &selection.observations, geo_names: &names, state, world: None };
-    let href = format!("/datasets/{}?{}", evidence::state::percent_encode(&dataset.meta.id), state.to_query());
-    let permalink = format!("{}{href}", crate::page_origin());
-    ChartSheet::build(&SheetInput {
-        plot: &plot,
-        years: dataset.years_label(),
-        selection_notes: &selection.notes,
-        missing_geos: &selection.missing_geos,
-        permalink,
-        release,
-        others: &[],
-        other_titles: others,
-    })
-}
 
 /// The places a reader can pick: those with figures and, for counts by
 /// country, regions (drawn as sums over the countries that report, with
@@ -133,6 +73,12 @@ pub fn DatasetPage() -> impl IntoView {
     // page (the same package the server's exports name), and what a pinned
     // page is compared with.
     let current = Resource::new(|| (), |_| api::current_release());
+    // A pinned page's figures as they are now, to say whether they changed
+    // (fetched only for a pinned link).
+    let current_figures = Resource::new(
+        move || (id.get(), pinned.get()),
+        |(id, pinned)| async move { if pinned.is_some() { api::observations(&id).await.map(|o| Some(o.observations)) } else { Ok(None) } },
+    );
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()
     });
@@ -158,6 +104,7 @@ pub fn DatasetPage() -> impl IntoView {
                 // The release line needs the current release: the page is
                 // drawn with it, on the server too.
                 let current = current.await.ok();
+                let current_figures = current_figures.await.ok().flatten();
                 // Titles of the other datasets, for the comparability notes.
                 let others: Vec<(String, evidence::model::Localised)> =
                     catalogue_list.await.map(|l| l.datasets.into_iter().map(|d| (d.id, d.title)).collect()).unwrap_or_default();
@@ -167,7 +114,7 @@ pub fn DatasetPage() -> impl IntoView {
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
                     // the whole page under the reader's focus.
-                    Ok(PageData { dataset, geographies, geos, terms, release, unknown_release }) => untrack(move || {
+                    Ok(ChartData { dataset, geographies, geos, terms, release, unknown_release }) => untrack(move || {
                         let meta = dataset.meta.clone();
                         // The state as shown: a release the server does not hold
                         // is left out of it, so the controls, exports, embed code
@@ -195,12 +142,16 @@ pub fn DatasetPage() -> impl IntoView {
                         };
                         let shown_release = release.clone();
                         let current_version = current.as_ref().map(|c| c.data_version.clone());
+                        let pinned_dataset = (dataset.clone(), geographies.clone());
                         let notice = move || match (&unknown_release, &shown_release) {
                             (Some(message), _) => Some(Pinned::Unknown { message: message.clone() }),
-                            (None, Some(r)) => current
-                                .clone()
-                                .filter(|c| &c.data_version != r)
-                                .map(|c| Pinned::Earlier { release: r.clone(), current: c.data_version }),
+                            (None, Some(r)) => current.clone().filter(|c| &c.data_version != r).map(|c| {
+                                // Whether this view's figures are the same now.
+                                let same = current_figures
+                                    .as_deref()
+                                    .map(|now| same_figures(&pinned_dataset.0, now, &state.get(), &pinned_dataset.1));
+                                Pinned::Earlier { release: r.clone(), current: c.data_version, same }
+                            }),
                             (None, None) => None,
                         };
                         let sheet = {
@@ -240,15 +191,7 @@ pub fn DatasetPage() -> impl IntoView {
                                         <ul>{unknown_places.iter().map(|c| view! { <li>{evidence::words::W::UnknownPlaceCode.fill(l, &[("code", c)])}</li> }).collect_view()}</ul>
                                     </div>
                                 })}
-                                {move || sheet.with(|s| s.shared.clone()).map(|shared| {
-                                    let lines = shared.lines(l);
-                                    view! {
-                                        <aside class="shared-words" role="note" data-testid="shared-words">
-                                            <p class="shared-heading"><strong>{shared.heading}</strong></p>
-                                            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                        </aside>
-                                    }
-                                })}
+                                <SharedWords sheet=sheet testid="shared-words"/>
                                 <ChartControls state=state set_state=set_state geo_options=geo_options series_options=series_options periods=periods/>
                                 <div class="chart-and-caveats">
                                     <div class="chart-column">
@@ -277,30 +220,13 @@ pub fn DatasetPage() -> impl IntoView {
                                 {move || view! { <ChartTable dataset=table_dataset.clone() geographies=table_geographies.clone() state=state.get()/> }}
                                 // The rest of the sheet's statements: which datasets this
                                 // one may not be mixed with, and where its figures come from.
-                                {move || sheet.with(|s| {
-                                    [(s.comparability_heading.clone(), s.comparability.clone(), "comparability-notes"), (s.provenance_heading.clone(), s.provenance.clone(), "provenance")]
-                                        .into_iter()
-                                        .filter(|(_, lines, _)| !lines.is_empty())
-                                        .map(|(heading, lines, class)| view! {
-                                            <section class=format!("sheet-notes {class}") data-testid=class>
-                                                <h2>{heading}</h2>
-                                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                            </section>
-                                        })
-                                        .collect_view()
-                                })}
+                                <SheetNotes sheet=sheet/>
                                 <crate::components::annotation_editor::AnnotationEditor state=state set_state=set_state periods=note_periods places=note_places/>
                                 <crate::components::export_panel::ExportPanel dataset_id=meta.id.clone() state=state/>
                                 <CitePanel dataset_id=meta.id.clone() state=state/>
                                 <footer class="chart-footer">
                                     <h2>{move || sheet.with(|s| s.sources_heading.clone())}</h2>
-                                    <ul class="sources">
-                                        {move || sheet.with(|s| s.sources.clone()).into_iter().map(|src| view! {
-                                            <li><a href=src.url.clone() rel="noopener noreferrer external">{src.label()}</a></li>
-                                        }).collect_view()}
-                                    </ul>
-                                    <p class="licence">{move || sheet.with(|s| format!("{} · {}", s.publisher, s.licence_line))}</p>
-                                    {move || sheet.with(|s| s.release_line.clone()).map(|line| view! { <p class="release" data-testid="data-release">{line}</p> })}
+                                    <SheetSources sheet=sheet/>
                                     <p class="related">
                                         <a href=move || href(&compare_target) data-testid="compare-link">{t(lang, Msg::CompareWithAnother)}</a>
                                         " · "
