@@ -365,6 +365,10 @@ def check_dataset(r: Report, names: set, res: dict, glossary_ids: set):
     if ind.get("unit") not in UNITS:
         r.error(w, f"indicator.unit must be one of {sorted(UNITS)}")
     check_localised(r, f"{w}.indicator.unit_label", ind.get("unit_label"))
+    if "unit_label_one" in ind:
+        check_localised(r, f"{w}.indicator.unit_label_one", ind.get("unit_label_one"))
+        if ind.get("unit") != "count":
+            r.error(w, "indicator.unit_label_one: only a count has a unit for one")
     check_tones(r, f"{w}.indicator.definition", ind.get("definition"))
     for g in ind.get("glossary", []):
         if g not in glossary_ids:

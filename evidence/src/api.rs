@@ -58,6 +58,9 @@ pub struct DatasetSummary {
     pub population_scope: Option<PopulationScope>,
     pub unit: Unit,
     pub unit_label: Localised,
+    /// The unit after a figure of one, where it differs ("report").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_label_one: Option<Localised>,
     pub indicator: Localised,
     pub coverage: CoverageSummary,
     pub caveats: Vec<Caveat>,
@@ -334,6 +337,7 @@ pub fn dataset_summary(d: &Dataset, pkg: &Package) -> DatasetSummary {
         population_scope: m.population_scope.clone(),
         unit: m.indicator.unit,
         unit_label: m.indicator.unit_label.clone(),
+        unit_label_one: m.indicator.unit_label_one.clone(),
         indicator: m.indicator.name.clone(),
         coverage: coverage_summary(d, pkg),
         caveats: m.caveats.clone(),

@@ -536,9 +536,29 @@ pub struct Indicator {
     pub name: Localised,
     pub unit: Unit,
     pub unit_label: Localised,
+    /// The unit after a figure the language counts as one ("1 report",
+    /// French "1 signalement"); absent: the unit takes no singular.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_label_one: Option<Localised>,
     pub definition: ToneText,
     #[serde(default)]
     pub glossary: Vec<String>,
+}
+
+impl Indicator {
+    /// The unit after `value`, singular or plural by the language's rules.
+    pub fn unit_for(&self, value: f64, lang: Lang) -> &str {
+        unit_for(&self.unit_label, self.unit_label_one.as_ref(), value, lang)
+    }
+}
+
+/// The unit after `value`: `one` where the language counts the figure as
+/// one ("1 report"; French "1 signalement", "0 signalement"), else `many`.
+pub fn unit_for<'a>(many: &'a Localised, one: Option<&'a Localised>, value: f64, lang: Lang) -> &'a str {
+    match one {
+        Some(one) if crate::words::plural_category(lang.code(), value.abs()) == "one" => one.get(lang),
+        _ => many.get(lang),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

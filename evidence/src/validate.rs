@@ -138,6 +138,12 @@ pub(crate) fn check_meta(r: &mut Report, meta: &DatasetMeta, glossary: &HashSet<
     }
     check_localised(r, "evidence.indicator.name", &meta.indicator.name);
     check_localised(r, "evidence.indicator.unit_label", &meta.indicator.unit_label);
+    if let Some(one) = &meta.indicator.unit_label_one {
+        check_localised(r, "evidence.indicator.unit_label_one", one);
+        if meta.indicator.unit != Unit::Count {
+            r.at(None, "evidence.indicator.unit_label_one", "only a count has a unit for one");
+        }
+    }
     check_tone_text(r, "evidence.indicator.definition", &meta.indicator.definition);
     check_tone_text(r, "evidence.coverage.population", &meta.coverage.population);
     check_localised(r, "evidence.coverage.geographic_scope", &meta.coverage.geographic_scope);

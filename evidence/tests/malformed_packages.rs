@@ -147,6 +147,11 @@ fn corpus() -> Vec<(&'static str, Files, &'static str)> {
         ("missing definition caveat", with_evidence(|e| e["caveats"].as_array_mut().unwrap().retain(|c| c["kind"] != "definition")), "missing a 'definition' caveat"),
         ("missing comparability caveat", with_evidence(|e| e["caveats"].as_array_mut().unwrap().retain(|c| c["kind"] != "comparability")), "missing a 'comparability' caveat"),
         ("caveat without technical tone text", with_evidence(|e| e["caveats"][1]["technical"]["en"] = json!("  ")), "evidence.caveats[1].technical.en: empty text"),
+        ("unit for one on a percentage", with_evidence(|e| {
+            e["indicator"]["unit"] = json!("percent");
+            e["indicator"]["unit_label_one"] = json!({"en": "report"});
+        }), "evidence.indicator.unit_label_one: only a count has a unit for one"),
+        ("empty unit for one", with_evidence(|e| e["indicator"]["unit_label_one"] = json!({"en": " "})), "evidence.indicator.unit_label_one.en: empty text"),
         ("unknown caveat kind", with_evidence(|e| e["caveats"][0]["kind"] = json!("opinion")), "evidence.caveats[0].kind"),
         ("unknown unit", with_evidence(|e| e["indicator"]["unit"] = json!("bananas")), "evidence.indicator.unit"),
         ("unknown sector", with_evidence(|e| e["sector"] = json!("media")), "evidence.sector"),

@@ -157,7 +157,7 @@ fn profile_view(page: PageData, l: Lang, href: impl Fn(&str) -> String + Copy + 
     let n_not = profile.not_covered.len();
     let card = |entry: evidence::api::GeoDatasetEntry| {
         let summary = datasets.datasets.iter().find(|d| d.id == entry.dataset.id);
-        let unit_label = summary.map(|s| s.unit_label.clone());
+        let unit_label = summary.map(|s| (s.unit_label.clone(), s.unit_label_one.clone()));
         let terms = glossary_terms.get(&entry.dataset.id).cloned().unwrap_or_default();
         let meta = metas.get(&entry.dataset.id).cloned();
         view! { <CoveredDataset entry=entry place=place.clone() unit_label=unit_label terms=terms lang=l meta=meta/> }

@@ -312,7 +312,7 @@ pub(crate) fn point_label(plot: &Plot, line_label: &str, o: &Observation) -> Str
         "{line_label}, {}: {} {}",
         o.period.label(),
         format_number(o.value, lang),
-        plot.meta.indicator.unit_label.get(lang)
+        plot.meta.indicator.unit_for(o.value, lang)
     );
     if let (Some(lo), Some(hi)) = (o.lower, o.upper) {
         s.push_str(&format!(" ({}\u{2013}{})", format_number(lo, lang), format_number(hi, lang)));

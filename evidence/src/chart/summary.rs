@@ -9,7 +9,6 @@ use crate::words::{PlaceCase, W, place_name_with};
 pub fn describe(plot: &Plot) -> String {
     let lang = plot.lang();
     let name = plot.meta.indicator.name.get(lang);
-    let unit = plot.meta.indicator.unit_label.get(lang);
     let obs = plot.observations;
     if obs.is_empty() {
         return W::SummaryEmpty.fill(lang, &[("name", name)]);
@@ -27,7 +26,10 @@ pub fn describe(plot: &Plot) -> String {
         geos.iter().map(|(name, code)| place_name_with(lang, code, name, PlaceCase::Plain)).collect::<Vec<_>>().join(", ")
     } else { W::PlacesCount.count(lang, geos.len() as f64, &[]) };
     let when = if first == last { first.label() } else { format!("{}\u{2013}{}", first.label(), last.label()) };
-    let label = |o: &Observation| format!("{} {unit} ({}, {})", format_number(o.value, lang), plot.series_key_label(o), o.period.label());
+    let label = |o: &Observation| {
+        let unit = plot.meta.indicator.unit_for(o.value, lang);
+        format!("{} {unit} ({}, {})", format_number(o.value, lang), plot.series_key_label(o), o.period.label())
+    };
     W::Summary.fill(
         lang,
         &[
@@ -71,5 +73,14 @@ mod tests {
         // More than four places are counted, not named.
         let many = summary("dh-tf-csea-prevalence", &["KEN", "UGA", "PHL", "ETH", "TZA"], Lang::Fr);
         assert!(many.contains(" pour 5 lieux, "), "{many}");
+    }
+
+    #[test]
+    fn a_figure_of_one_takes_the_singular() {
+        // Antarctica has one report in 2024; India has millions.
+        for (lang, one, many) in [(Lang::En, "from 1 report (", " reports ("), (Lang::Fr, "de 1 signalement (", " signalements (")] {
+            let s = summary("ncmec-cybertipline-by-country", &["ATA", "IND"], lang);
+            assert!(s.contains(one) && s.contains(many), "{s}");
+        }
     }
 }

@@ -119,6 +119,7 @@ fn meta(id: &str, title: Localised, unit: Unit, unit_label: Localised, method: M
             name: loc("Reports to a hotline", "Signalements à une ligne d’écoute"),
             unit,
             unit_label,
+            unit_label_one: None,
             definition: tone(Localised::new("Reports received."), Localised::new("Reports received, deduplicated.")),
             glossary: Vec::new(),
         },

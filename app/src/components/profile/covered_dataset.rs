@@ -97,7 +97,8 @@ fn unassigned_line(entry: &GeoDatasetEntry, place: &PlaceContext, lang: Lang, wi
 pub fn CoveredDataset(
     entry: GeoDatasetEntry,
     place: PlaceContext,
-    unit_label: Option<Localised>,
+    /// The unit's words (plural, and for a figure of one) for counts.
+    unit_label: Option<(Localised, Option<Localised>)>,
     terms: Vec<evidence::api::TermName>,
     lang: Lang,
     /// The dataset's metadata when one of the figures shown is not verbatim:
@@ -108,9 +109,9 @@ pub fn CoveredDataset(
     let tone = use_tone();
     let unit = entry.dataset.unit;
     let id = entry.dataset.id.clone();
-    let unit_words = unit_label.as_ref().filter(|_| unit == Unit::Count).map(|u| u.get(lang).to_string());
+    let unit_words = unit_label.filter(|_| unit == Unit::Count);
     let with_unit = move |v: f64| match &unit_words {
-        Some(w) => format!("{} {w}", value_with_unit(v, unit, lang)),
+        Some((many, one)) => format!("{} {}", value_with_unit(v, unit, lang), evidence::model::unit_for(many, one.as_ref(), v, lang)),
         None => value_with_unit(v, unit, lang),
     };
     let several_periods = entry.history.iter().map(|o| o.period).collect::<std::collections::BTreeSet<_>>().len() > 1;
