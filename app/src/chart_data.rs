@@ -2,19 +2,17 @@
 //! sheet built from it: shared by the chart page and the embed, so both
 //! show the same figures with the same words around them.
 
-use evidence::api::{GeoList, TermName};
+use evidence::api::TermName;
 use evidence::chart::{Plot, select};
 use evidence::model::{Dataset, Geography, Localised, Observation};
 use evidence::sheet::{ChartSheet, SheetInput};
 use evidence::state::ChartState;
-use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct ChartData {
     pub dataset: Dataset,
-    pub geographies: Vec<Geography>,
     /// Every geography code with figures in this dataset.
     pub geos: Vec<String>,
     pub terms: Vec<TermName>,
@@ -27,13 +25,13 @@ pub struct ChartData {
 }
 
 /// The dataset (at a pinned release if the link names one the server
-/// holds), its observations and every geography.
-pub async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<GeoList, ApiError>>) -> Result<ChartData, ApiError> {
-    // The three requests at once: on a slow line each round trip counts.
+/// holds) and its observations. The places' names come from the
+/// catalogue's own list (`Catalogue::geographies`): kept out of this data,
+/// so a page does not carry them twice.
+pub async fn load(id: String, pinned: Option<String>) -> Result<ChartData, ApiError> {
+    // The two requests at once: on a slow line each round trip counts.
     let at = pinned.as_deref();
-    let (detail, obs, geo) =
-        futures::future::join3(api::dataset_at(&id, at), api::observations_at(&id, at), std::future::IntoFuture::into_future(geo_list)).await;
-    let geographies = geo?.geographies;
+    let (detail, obs) = futures::future::join(api::dataset_at(&id, at), api::observations_at(&id, at)).await;
     let (detail, obs, release, unknown_release) = match (detail, obs) {
         (Ok(d), Ok(o)) => (d, o, pinned, None),
         // A release the server does not hold: its message, and the current data.
@@ -45,7 +43,6 @@ pub async fn load(id: String, pinned: Option<String>, geo_list: Resource<Result<
     };
     Ok(ChartData {
         dataset: Dataset { meta: detail.meta, observations: obs.observations },
-        geographies,
         geos: detail.geos,
         terms: detail.glossary_terms,
         release,

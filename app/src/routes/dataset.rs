@@ -64,7 +64,7 @@ pub fn DatasetPage() -> impl IntoView {
     // them by it): the catalogue's first, then the page's own.
     let geo_list = catalogue.geographies();
     let catalogue_list = catalogue.datasets();
-    let data = Resource::new(move || (id.get(), pinned.get()), move |(id, pinned)| load(id, pinned, geo_list));
+    let data = Resource::new(move || (id.get(), pinned.get()), move |(id, pinned)| load(id, pinned));
     let world = Resource::new(
         move || want_map.get(),
         |want| async move { if want { api::world_map().await.map(Some) } else { Ok(None) } },
@@ -108,13 +108,14 @@ pub fn DatasetPage() -> impl IntoView {
                 // Titles of the other datasets, for the comparability notes.
                 let others: Vec<(String, evidence::model::Localised)> =
                     catalogue_list.await.map(|l| l.datasets.into_iter().map(|d| (d.id, d.title)).collect()).unwrap_or_default();
-                match data.await {
+                let places = geo_list.await.map(|g| g.geographies);
+                match data.await.and_then(|d| places.map(|p| (d, p))) {
                     Err(e) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
                     // Drawn once per dataset: nothing read while drawing is
                     // tracked, so a change of settings redraws only the parts
                     // that follow it (the chart, the controls' state), never
                     // the whole page under the reader's focus.
-                    Ok(ChartData { dataset, geographies, geos, terms, release, unknown_release }) => untrack(move || {
+                    Ok((ChartData { dataset, geos, terms, release, unknown_release }, geographies)) => untrack(move || {
                         let meta = dataset.meta.clone();
                         // The state as shown: a release the server does not hold
                         // is left out of it, so the controls, exports, embed code

@@ -45,7 +45,7 @@ pub fn EmbedPage() -> impl IntoView {
     let catalogue_list = catalogue.datasets();
     let data = {
         let (id, pinned) = (id.clone(), state.release.clone());
-        Resource::new(|| (), move |_| load(id.clone(), pinned.clone(), geo_list))
+        Resource::new(|| (), move |_| load(id.clone(), pinned.clone()))
     };
     let want_map = state.chart == ChartKind::Map;
     let world = Resource::new(|| (), move |_| async move { if want_map { api::world_map().await.map(Some) } else { Ok(None) } });
@@ -67,12 +67,13 @@ pub fn EmbedPage() -> impl IntoView {
                     let others: Vec<(String, evidence::model::Localised)> =
                         catalogue_list.await.map(|l| l.datasets.into_iter().map(|d| (d.id, d.title)).collect()).unwrap_or_default();
                     let world = world.await;
-                    match (data.await, world) {
-                        (Err(ApiError::Server { status: 404, .. }), _) => view! { <EmbedNotFound/> }.into_any(),
-                        (Err(e), _) | (_, Err(e)) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
-                        (Ok(chart), Ok(world)) => {
+                    let places = geo_list.await.map(|g| g.geographies);
+                    match (data.await, world, places) {
+                        (Err(ApiError::Server { status: 404, .. }), _, _) => view! { <EmbedNotFound/> }.into_any(),
+                        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => view! { <LoadError error=e on_retry=move |_| data.refetch() as_page=true/> }.into_any(),
+                        (Ok(chart), Ok(world), Ok(geographies)) => {
                             let version = chart.release.clone().or_else(|| current.map(|c| c.data_version));
-                            embed_view(chart, world, state, version, &others).into_any()
+                            embed_view(chart, geographies, world, state, version, &others).into_any()
                         }
                     }
                 })
@@ -81,8 +82,8 @@ pub fn EmbedPage() -> impl IntoView {
     }
 }
 
-fn embed_view(chart: ChartData, world: Option<evidence::chart::WorldMap>, state: evidence::state::ChartState, version: Option<String>, others: &[(String, evidence::model::Localised)]) -> impl IntoView {
-    let ChartData { dataset, geographies, .. } = chart;
+fn embed_view(chart: ChartData, geographies: Vec<evidence::model::Geography>, world: Option<evidence::chart::WorldMap>, state: evidence::state::ChartState, version: Option<String>, others: &[(String, evidence::model::Localised)]) -> impl IntoView {
+    let ChartData { dataset, .. } = chart;
     let lang = state.lang;
     let sheet = chart_sheet(&dataset, &geographies, &state, version.as_deref(), others);
     let names = geo_names(&geographies, lang);
