@@ -471,3 +471,24 @@ async fn an_embed_is_drawn_once_per_link_and_then_served_from_the_page_cache() {
     assert_eq!(second.header("etag"), first.header("etag"));
     assert_eq!(second.body.as_bytes(), &cached.body[..], "the second answer is the kept page");
 }
+
+#[tokio::test]
+async fn a_kept_embed_is_compressed_once_for_br_readers() {
+    let uri = format!("/embed/datasets/{BY_COUNTRY}?v=1&chart=map&title=br%20check");
+    let key = format!("embed:{BY_COUNTRY}?v=1&chart=map&title=br%20check");
+    let data = state().data();
+    let ask = || async {
+        let req = Request::builder().uri(&uri).header("accept-encoding", "br").body(Body::empty()).expect("request");
+        let res = evidence_server::app(state()).oneshot(req).await.expect("infallible");
+        let encoding = res.headers().get("content-encoding").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (encoding, axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body"))
+    };
+    let (encoding, first) = ask().await;
+    assert_eq!(encoding, "br");
+    let cached = data.pages.get(&key).expect("kept");
+    let stored = cached.br.get().expect("compressed and kept with the page").clone();
+    assert_eq!(first, stored, "the first br reader gets the kept bytes");
+    let (_, second) = ask().await;
+    assert_eq!(second, stored, "and so does the next");
+    assert!(stored.len() < cached.body.len() / 3, "{} of {}", stored.len(), cached.body.len());
+}

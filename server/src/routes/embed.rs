@@ -48,6 +48,11 @@ pub async fn chart(State(state): State<AppState>, Path(id): Path<String>, RawQue
             c
         }
     };
+    // Compressed once, for the first reader who accepts br, and kept with
+    // the page (as app pages are): not on every request.
+    if crate::http::accepts_br(&headers) {
+        crate::precompress::now(&cached);
+    }
     let mut res = cached_response(&headers, &cached, HTML, CachePolicy::Revalidate);
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     res
