@@ -291,6 +291,21 @@ pub async fn render_page_body(state: &AppState, path_and_query: &str, pin: Optio
     if let Some(pin) = pin.filter(|p| p.current.hash != state.data().hash) {
         let current = evidence::api::version_info(env!("CARGO_PKG_VERSION"), &pin.current.package, &pin.current.hash, Vec::new());
         answers.push(("/api/v1/version".to_string(), serde_json::to_string(&current).map_err(|e| e.to_string())?));
+        // A pinned chart page says whether its figures are the same now: it
+        // asks for the current release's figures by name, which this
+        // (earlier) release's own API does not hold.
+        let path = path_and_query.split('?').next().unwrap_or("");
+        if let Some(dataset) = path.strip_prefix("/datasets/").and_then(|id| pin.current.package.dataset(&evidence::state::percent_decode(id))) {
+            let figures = evidence::api::observation_list(&pin.current.package, dataset, dataset.observations.clone());
+            answers.push((
+                format!(
+                    "/api/v1/datasets/{}/observations?release={}",
+                    evidence::state::percent_encode(&dataset.meta.id),
+                    evidence::state::percent_encode(&pin.current.package.version)
+                ),
+                serde_json::to_string(&figures).map_err(|e| e.to_string())?,
+            ));
+        }
     }
     render_body(api, answers, path_and_query, &state.config().public_url).await
 }

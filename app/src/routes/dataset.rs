@@ -73,11 +73,18 @@ pub fn DatasetPage() -> impl IntoView {
     // page (the same package the server's exports name), and what a pinned
     // page is compared with.
     let current = Resource::new(|| (), |_| api::current_release());
-    // A pinned page's figures as they are now, to say whether they changed
-    // (fetched only for a pinned link).
+    // A pinned page's figures as they are in the current release, asked for
+    // by its name, to say whether they changed (for a pinned link only).
     let current_figures = Resource::new(
         move || (id.get(), pinned.get()),
-        |(id, pinned)| async move { if pinned.is_some() { api::observations(&id).await.map(|o| Some(o.observations)) } else { Ok(None) } },
+        |(id, pinned)| async move {
+            let Some(pinned) = pinned else { return Ok(None) };
+            let now = api::current_release().await?.data_version;
+            if now == pinned {
+                return Ok(None);
+            }
+            api::observations_at(&id, Some(&now)).await.map(|o| Some(o.observations))
+        },
     );
     use_page_title(move || {
         data.map(|d| d.as_ref().ok().map(|p| p.dataset.meta.title.get(lang.get()).to_string())).flatten().unwrap_or_default()

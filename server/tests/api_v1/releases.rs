@@ -100,6 +100,18 @@ async fn a_pinned_chart_page_says_which_release_it_shows() {
     let link_at = page.find(r#"data-testid="release-current-link""#).expect("a link to the current view");
     let tag = &page[page[..link_at].rfind("<a ").expect("the link's tag")..link_at];
     assert!(tag.contains(&format!("/datasets/{}", changed.meta.id)) && !tag.contains("release="), "a link to the current view: {tag}");
+    // It says that this view's figures changed since; and for a dataset
+    // whose figures are the same in both releases, that they are the same.
+    assert!(page.contains("This view&#x27;s figures have changed since.") || page.contains("This view's figures have changed since."), "{}", excerpt());
+    if let Some(same) = now.package.datasets.iter().find(|d| old.package.dataset(&d.meta.id).is_some_and(|o| o.observations == d.observations)) {
+        let page = text(&get(&format!("/datasets/{}?v=1&release={PREVIOUS}", same.meta.id)).await);
+        assert!(
+            page.contains("This view&#x27;s figures are the same in the current release.") || page.contains("This view's figures are the same in the current release."),
+            "{}: {}",
+            same.meta.id,
+            page[page.find("<main").unwrap_or(0)..].chars().take(3000).collect::<String>()
+        );
+    }
 
     // Unknown release: the current data and a notice, not a blank page.
     let page = get(&format!("/datasets/{}?release=1999.1.0", changed.meta.id)).await;
