@@ -150,16 +150,17 @@ pub fn DatasetPage() -> impl IntoView {
                         };
                         let shown_release = release.clone();
                         let current_version = current.as_ref().map(|c| c.data_version.clone());
-                        let pinned_dataset = (dataset.clone(), geographies.clone());
+                        // Whether the view the link opened has the same figures now:
+                        // worked out once, here, and not read from the page's
+                        // settings later (the notice may outlive them when the
+                        // reader follows its link to the current view).
+                        let same = current_figures.as_deref().map(|now| same_figures(&dataset, now, &state.get_untracked(), &geographies));
                         let notice = move || match (&unknown_release, &shown_release) {
                             (Some(message), _) => Some(Pinned::Unknown { message: message.clone() }),
-                            (None, Some(r)) => current.clone().filter(|c| &c.data_version != r).map(|c| {
-                                // Whether this view's figures are the same now.
-                                let same = current_figures
-                                    .as_deref()
-                                    .map(|now| same_figures(&pinned_dataset.0, now, &state.get(), &pinned_dataset.1));
-                                Pinned::Earlier { release: r.clone(), current: c.data_version, same }
-                            }),
+                            (None, Some(r)) => current
+                                .clone()
+                                .filter(|c| &c.data_version != r)
+                                .map(|c| Pinned::Earlier { release: r.clone(), current: c.data_version, same }),
                             (None, None) => None,
                         };
                         let sheet = {
