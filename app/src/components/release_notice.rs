@@ -17,6 +17,10 @@ pub enum Pinned {
     Unknown { message: String },
 }
 
+/// Its link to the current view loads that page anew (`rel="external"`:
+/// the router leaves it to the browser): another release is other data,
+/// and redrawing the pinned page in place disposed its settings under the
+/// parts still drawing (a wasm panic, not yet traced).
 #[component]
 pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Signal<String>) -> impl IntoView {
     let (text, testid) = match pinned {
@@ -35,7 +39,7 @@ pub fn ReleaseNotice(pinned: Pinned, lang: Lang, #[prop(into)] current_href: Sig
         <div class="notice" role="status" data-testid=testid>
             <p>
                 {text} " "
-                <a href=move || current_href.get() data-testid="release-current-link">{W::ReleasePinnedLink.get(lang)}</a>
+                <a href=move || current_href.get() rel="external" data-testid="release-current-link">{W::ReleasePinnedLink.get(lang)}</a>
             </p>
         </div>
     }

@@ -144,7 +144,7 @@ pub fn DatasetPage() -> impl IntoView {
                         let current_href = {
                             let id = meta.id.clone();
                             Signal::derive(move || {
-                                let unpinned = ChartState { release: None, ..state.get() };
+                                let unpinned = ChartState { release: None, ..state.try_get().unwrap_or_default() };
                                 format!("/datasets/{}?{}", evidence::state::percent_encode(&id), unpinned.to_query())
                             })
                         };
@@ -167,7 +167,7 @@ pub fn DatasetPage() -> impl IntoView {
                             let (dataset, geographies) = (dataset.clone(), geographies.clone());
                             Memo::new(move |_| {
                                 let version = release.clone().or_else(|| current_version.clone());
-                                chart_sheet(&dataset, &geographies, &state.get(), version.as_deref(), &others)
+                                chart_sheet(&dataset, &geographies, &state.try_get().unwrap_or_default(), version.as_deref(), &others)
                             })
                         };
                         // The chart-kind switch offers only the kinds that apply
@@ -218,7 +218,7 @@ pub fn DatasetPage() -> impl IntoView {
                                             }}
                                         </Suspense>
                                     </div>
-                                    <CaveatPanel caveats=meta.caveats.clone() tone=Signal::derive(move || state.get().tone) lang=lang
+                                    <CaveatPanel caveats=meta.caveats.clone() tone=Signal::derive(move || state.try_get().map(|s| s.tone).unwrap_or_default()) lang=lang
                                         definition=meta.indicator.definition.clone() population=meta.coverage.population.clone()
                                         terms=terms/>
                                 </div>
@@ -226,7 +226,9 @@ pub fn DatasetPage() -> impl IntoView {
                                 // order (and the Tab key's) is the order it reads in, on a
                                 // phone as on a wide screen (chart and caveats side by side,
                                 // the table under both).
-                                {move || view! { <ChartTable dataset=table_dataset.clone() geographies=table_geographies.clone() state=state.get()/> }}
+                                // try_get: a change of release redraws the whole page, and
+                                // this may run once more as the old page is taken down.
+                                {move || state.try_get().map(|s| view! { <ChartTable dataset=table_dataset.clone() geographies=table_geographies.clone() state=s/> })}
                                 // The rest of the sheet's statements: which datasets this
                                 // one may not be mixed with, and where its figures come from.
                                 <SheetNotes sheet=sheet/>
